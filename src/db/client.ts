@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+  kind: 'pglite' | 'pg';
+  db: Db;
+  /** Runs raw SQL and returns its rows (for health checks, bulk loads and reports). */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export type DatabaseSettings = { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string; max?: number };
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Opens the embedded PGlite database (on disk, or in memory with dataDir 'memory://') or a real server. */
+export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
+  if (settings.kind === 'pglite') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    if (!settings.dataDir.startsWith('memory://')) mkdirSync(settings.dataDir, { recursive: true });
+    const client = await PGlite.create(settings.dataDir);
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      kind: 'pglite',
+      db,
+      rows: async <T>(q: SQL) => (await db.execute(q)).rows as T[],
+      close: () => client.close(),
+    };
+  }
+  const pg = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  // dates as strings, never shifted by the process time zone
+  pg.default.types.setTypeParser(1082, (v: string) => v);
+  const pool = new pg.default.Pool({ connectionString: settings.url, max: settings.max ?? 10, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => {
+    /* a lost idle connection is reported by the next query; never crash the process */
+  });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'pg',
+    db,
+    rows: async <T>(q: SQL) => (await db.execute(q)).rows as T[],
+    close: () => pool.end(),
+  };
+}
+
+export async function migrate(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    const { migrate: run } = await import('drizzle-orm/pglite/migrator');
+    await run(database.db as never, { migrationsFolder });
+  } else {
+    const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+    await run(database.db as never, { migrationsFolder });
+  }
+}
+
+export async function ping(database: Database): Promise<void> {
+  await database.rows(sql`select 1`);
+}
