@@ -1,0 +1,35 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A CLI misuse: exit code 2 and one line saying what to fix. */
+export class UsageError extends Error {}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Strict option parsing with French messages; --help is handled by the caller. */
+export function parseOptions<O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    const msg = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    if (unknown) throw new UsageError(`option inconnue ${unknown[1]} (voir --help)`);
+    const missing = /Option '([^']+)' argument missing/.exec(msg);
+    if (missing) throw new UsageError(`l'option ${missing[1]!.split(',').pop()!.trim()} attend une valeur`);
+    throw new UsageError(msg);
+  }
+}
+
+export function positiveInt(name: string, value: string | undefined, fallback: number, max = 10_000_000): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
+    throw new UsageError(`--${name} doit être un entier entre 1 et ${max} (reçu « ${value} »)`);
+  }
+  return Number(value);
+}

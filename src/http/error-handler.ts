@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { InputError, NotFoundError } from '../shared/errors.ts';
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** True when the error means the database cannot be reached (server down, connection refused…). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(e.code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|PGlite is closed/i.test(e.message ?? '');
+}
+
+/**
+ * One place turns every error into a JSON answer with a French message: field-level 400s for bad
+ * input, 404, 503 when the database is away, and 500 without any detail (the stack stays in the log).
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: Record<string, string> = {};
+      for (const v of err.validation) {
+        const key = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (err.validationContext ?? 'requête');
+        fields[key] ??= v.message;
+      }
+      return reply.code(400).send({ error: 'requete_invalide', message: 'Certains paramètres sont invalides.', fields } satisfies ErrorBody);
+    }
+    if (err instanceof InputError) {
+      return reply.code(400).send({ error: 'requete_invalide', message: err.message, fields: err.fields } satisfies ErrorBody);
+    }
+    if (err instanceof NotFoundError) {
+      return reply.code(404).send({ error: 'introuvable', message: err.message } satisfies ErrorBody);
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: 'service_indisponible', message: 'Le service est momentanément indisponible. Merci de réessayer dans quelques instants.' } satisfies ErrorBody);
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) {
+      req.log.error({ err }, 'unexpected error');
+      return reply.code(500).send({ error: 'erreur_interne', message: 'Une erreur inattendue est survenue. Elle a été enregistrée.' } satisfies ErrorBody);
+    }
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type…)
+    const messages: Record<number, string> = {
+      400: 'La requête est mal formée.',
+      404: 'Ressource introuvable.',
+      405: 'Méthode non autorisée.',
+      413: 'La requête est trop volumineuse.',
+      415: "Le type de contenu n'est pas pris en charge.",
+      429: 'Trop de requêtes : merci de patienter avant de réessayer.',
+    };
+    return reply.code(status).send({ error: 'requete_invalide', message: messages[status] ?? 'La requête ne peut pas être traitée.' } satisfies ErrorBody);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: 'introuvable', message: "Aucune ressource à cette adresse." } satisfies ErrorBody);
+  });
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { registerSecurityHeaders } from './http/security.ts';
+import { registerStatic } from './http/static.ts';
+import { systemClock, type Clock } from './shared/clock.ts';
+import { catalogueRoutes } from './areas/catalogue/routes.ts';
+import { openDataRoutes } from './areas/catalogue/opendata-routes.ts';
+import type { CatalogueReadModel } from './areas/catalogue/read-model.ts';
+
+z.config(z.locales.fr());
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+
+export interface ServerDeps {
+  config: Pick<Config, 'logLevel' | 'webDist' | 'baseUrl'>;
+  database: Database;
+  catalogue: CatalogueReadModel;
+  clock?: Clock;
+  /** tests pass false to keep their output quiet */
+  logger?: boolean;
+}
+
+/** Builds the Fastify app from the areas' routes (thin handlers; rules live in the areas' domain). */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            // the path only: query strings and bodies may hold personal data
+            serializers: {
+              req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await registerSecurityHeaders(app, { https: deps.config.baseUrl.startsWith('https://') });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'API Fabriques – Grande École du Numérique',
+        description: 'Catalogue public des formations labellisées, données ouvertes et référentiels.',
+        version: pkg.version,
+      },
+      servers: [{ url: deps.config.baseUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  await app.register(healthRoutes(deps.database, { name: pkg.name, version: pkg.version }));
+  await app.register(catalogueRoutes(deps.catalogue, clock));
+  await app.register(openDataRoutes(deps.catalogue, clock, deps.config.baseUrl));
+  await registerStatic(app, { webDist: deps.config.webDist, geoDir: path.join(root, 'reference/geo') });
+  return app;
+}
