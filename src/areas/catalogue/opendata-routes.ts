@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.ts';
-import { CSV_COLUMNS, toCsv } from './opendata/csv.ts';
+import { CSV_COLUMNS, csvChunks } from './opendata/csv.ts';
 import { toGeoJson } from './opendata/geojson.ts';
-import { toLheo } from './opendata/lheo.ts';
+import { lheoChunks } from './opendata/lheo.ts';
+import { NotFoundError } from '../../shared/errors.ts';
 import type { CatalogueReadModel } from './read-model.ts';
 
 const FILES = [
@@ -15,11 +16,12 @@ const FILES = [
 /** Open data files, rebuilt once per version of the catalogue read model and then served from memory. */
 export function openDataRoutes(model: CatalogueReadModel, clock: Clock, baseUrl: string): FastifyPluginAsyncZod {
   return async (app) => {
-    const cache = new Map<string, { version: number; body: string }>();
-    const cached = (key: string, build: () => string) => {
+    // built once per read-model version, kept as bytes (the national LHEO file is ~100 MB)
+    const cache = new Map<string, { version: number; body: Buffer }>();
+    const cached = (key: string, build: () => Iterable<string>) => {
       const hit = cache.get(key);
       if (hit && hit.version === model.version) return hit.body;
-      const body = build();
+      const body = Buffer.concat([...build()].map((chunk) => Buffer.from(chunk, 'utf8')));
       cache.set(key, { version: model.version, body });
       return body;
     };
@@ -47,15 +49,18 @@ export function openDataRoutes(model: CatalogueReadModel, clock: Clock, baseUrl:
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="formations-gen.csv"')
-        .send(cached('csv', () => toCsv(model.trainings))),
+        .send(cached('csv', () => csvChunks(model.trainings))),
     );
 
     app.get('/api/open-data/trainings.geojson', { schema: { tags, summary: 'Formations labellisées (GeoJSON)' } }, async (_req, reply) =>
-      reply.type('application/geo+json; charset=utf-8').send(cached('geojson', () => JSON.stringify(toGeoJson(model.trainings)))),
+      reply.type('application/geo+json; charset=utf-8').send(cached('geojson', () => [JSON.stringify(toGeoJson(model.trainings))])),
     );
 
-    app.get('/api/open-data/lheo.xml', { schema: { tags, summary: 'Offre de formation au format LHEO 2.3' } }, async (_req, reply) =>
-      reply.type('application/xml; charset=utf-8').send(cached('lheo', () => toLheo(model.trainings, { generatedAt: generatedAt(), baseUrl }))),
+    app.get('/api/open-data/lheo.xml', { schema: { tags, summary: 'Offre de formation au format LHEO 2.3' } }, async (_req, reply) => {
+      // LHEO has no valid empty document: an empty catalogue has nothing to publish
+      if (model.trainings.length === 0) throw new NotFoundError('Offre de formation');
+      return reply.type('application/xml; charset=utf-8').send(cached('lheo', () => lheoChunks(model.trainings, { generatedAt: generatedAt(), baseUrl })));
+    },
     );
   };
 }

@@ -15,9 +15,3 @@ export function decimal(n: number): string {
   if (!/e/i.test(s)) return s;
   return n.toFixed(12).replace(/\.?0+$/, '');
 }
-
-/** "YYYY-MM-DD" prefix of an ISO date or timestamp, or null when it does not start with one. */
-export function isoDay(value: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  return m ? m[1]! : null;
-}

@@ -100,8 +100,8 @@ function siret(value: string): string {
   return /^\d{14}$/.test(digits) ? digits : '00000000000000';
 }
 
-/** The provider as `organisme-formation-responsable` (NDA, SIRET, names, address of its website, contact). */
-export function organismeResponsable(t: CatalogueTraining): string {
+/** The provider as `organisme-formation-responsable` (NDA, SIRET, names, website, contact = a `coordonnees` block). */
+export function organismeResponsable(t: CatalogueTraining, contact: string): string {
   const p = t.provider;
   const name = fitText(p.name, 250) ?? UNKNOWN;
   return [
@@ -111,20 +111,20 @@ export function organismeResponsable(t: CatalogueTraining): string {
     el('nom-organisme', name),
     el('raison-sociale', name),
     `<coordonnees-organisme>${coordonnees({ website: p.website })}</coordonnees-organisme>`,
-    `<contact-organisme>${coordonnees({ phone: t.contact.phone, email: t.contact.email })}</contact-organisme>`,
+    `<contact-organisme>${contact}</contact-organisme>`,
     '</organisme-formation-responsable>',
   ].join('');
 }
 
 /** The same provider as `organisme-formateur`: GEN trainings are run by the labelled provider itself. */
-export function organismeFormateur(t: CatalogueTraining): string {
+export function organismeFormateur(t: CatalogueTraining, contact: string): string {
   const p = t.provider;
   return [
     '<organisme-formateur>',
     `<SIRET-formateur>${el('SIRET', siret(p.siret))}</SIRET-formateur>`,
     // required, 0 to 250 characters
     el('raison-sociale-formateur', fitText(p.name, 250) ?? ''),
-    `<contact-formateur>${coordonnees({ phone: t.contact.phone, email: t.contact.email })}</contact-formateur>`,
+    `<contact-formateur>${contact}</contact-formateur>`,
     '</organisme-formateur>',
   ].join('');
 }

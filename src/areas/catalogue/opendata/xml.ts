@@ -9,6 +9,8 @@
 // Everything outside the XML 1.0 `Char` production, plus the discouraged C1 controls.
 // With the `u` flag a lone surrogate is one code point, outside every allowed range, so it is dropped.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+// Same set plus CR: a string without any of these needs no cleaning (the usual case, tested once).
+const NEEDS_CLEANING = /[^\t\n\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const TEXT_SPECIALS = /[&<>]/g;
 const ATTR_SPECIALS = /[&<>"\t\n\r]/g;
 const ESCAPES: Record<string, string> = {
@@ -24,6 +26,7 @@ const escapeOne = (c: string): string => ESCAPES[c]!;
 
 /** Removes what XML 1.0 cannot carry and unifies line ends (a parser would turn CR and CRLF into LF anyway). */
 export function cleanXmlChars(value: string): string {
+  if (!NEEDS_CLEANING.test(value)) return value;
   return value.replace(NOT_XML_CHAR, '').replace(/\r\n?/g, '\n');
 }
 
