@@ -49,7 +49,7 @@ export function territories(): Territories {
   const centroids = readCentroids();
   const departements = new Map<string, Departement>();
   for (const d of deps) {
-    if (d.code.length === 3 && !/^97[1-6]$/.test(d.code)) continue;
+    if (d.code.length === 3 && !/^97[1-46]$/.test(d.code)) continue;
     departements.set(d.code, { code: d.code, name: d.nom, region: d.region, population: 0 });
   }
   const regions = new Map<string, Region>();

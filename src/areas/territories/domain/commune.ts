@@ -23,9 +23,9 @@ export interface Region {
   name: string;
 }
 
-/** Code shapes of the COG: département 01–95, 2A, 2B, 971–976; commune = département + 3 digits (5 chars). */
+/** Code shapes of the COG: département 01–95, 2A, 2B, 971–974 and 976 (975 is a collectivité, not a département); commune = département + 3 digits (5 chars). */
 export const COMMUNE_CODE = /^(?:[0-9]{2}|2[AB])[0-9]{3}$/;
-export const DEPARTEMENT_CODE = /^(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])$/;
+export const DEPARTEMENT_CODE = /^(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-46])$/;
 export const REGION_CODE = /^[0-9]{2}$/;
 
 export interface CentroidRow {
