@@ -33,7 +33,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     return {
       kind: 'pglite',
       db,
-      rows: async <T>(q: SQL) => (await db.execute(q)).rows as T[],
+      rows: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
       close: () => client.close(),
     };
   }
@@ -49,7 +49,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   return {
     kind: 'pg',
     db,
-    rows: async <T>(q: SQL) => (await db.execute(q)).rows as T[],
+    rows: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
     close: () => pool.end(),
   };
 }

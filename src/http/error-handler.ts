@@ -25,8 +25,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const v of err.validation) {
-        const key = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (err.validationContext ?? 'requête');
-        fields[key] ??= v.message;
+        const key: string = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (err.validationContext ?? 'requête');
+        fields[key] ??= v.message ?? 'Valeur invalide.';
       }
       return reply.code(400).send({ error: 'requete_invalide', message: 'Certains paramètres sont invalides.', fields } satisfies ErrorBody);
     }

@@ -50,7 +50,7 @@ describe('health and version', () => {
 
 describe('GET /api/trainings', () => {
   it('finds every labelled training when nothing is asked, with a count and pages', async () => {
-    const [{ n }] = await database.rows<{ n: number }>(sql`select count(distinct training_id)::int as n from labels where status = 'active'`);
+    const [{ n }] = (await database.rows<{ n: number }>(sql`select count(distinct training_id)::int as n from labels where status = 'active'`)) as [{ n: number }];
     const first = (await get('/api/trainings?pageSize=50')).json();
     expect(first.total).toBe(n);
     expect(first.results).toHaveLength(Math.min(50, n));

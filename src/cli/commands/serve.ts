@@ -23,7 +23,7 @@ export const serveCommand: Command = {
     const database = await openMigrated(config);
     if (config.seedDemo) {
       const r = await seedDemo(database, { today: parisDate(new Date()), size: 'demo', seed: 2016 });
-      if (r.seeded) console.log(`Réseau de démonstration créé : ${r.trainings} formations, ${r.sessions} sessions, ${r.providers} structures.`);
+      console.log(r.message);
     }
     const catalogue = new CatalogueReadModel(database, territories());
     await catalogue.refresh();
