@@ -67,7 +67,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  const https = deps.config.baseUrl.startsWith('https://');
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // over plain http (a laptop), upgrading requests to https would break the page
+    transformStaticCSP: (header) => (https ? header : header.replace(/upgrade-insecure-requests;?/, '')),
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
 
   await app.register(healthRoutes(deps.database, { name: pkg.name, version: pkg.version }));
   await app.register(catalogueRoutes(deps.catalogue, clock));
