@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -5,10 +6,9 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The public web app lives in web/ and is built to web/dist (served by the Fastify server).
-// DSFR static assets (CSS, fonts, favicons, icons) live in web/public/dsfr, generated from
-// @codegouvfr/react-dsfr by `react-dsfr copy-static-assets --projectDir web` then trimmed by
-// `react-dsfr update-icons --projectDir web` (git-ignored). Vite's default public folder
-// (<root>/public) is used on purpose: react-dsfr resolves the same folder from --projectDir.
+// DSFR static assets (CSS, fonts, favicons, icons) live in web/public/dsfr (git-ignored), generated
+// from @codegouvfr/react-dsfr (see dsfrStaticAssets). Vite's default public folder (<root>/public) is
+// used on purpose: react-dsfr finds the same folder from `--projectDir web`.
 
 const webRoot = fileURLToPath(new URL('./web', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -48,21 +48,33 @@ function dsfrEarlyColorScheme(): Plugin {
           );
           if (asset) src = `/${asset.fileName}`;
         }
-        return [{ tag: 'script', attrs: { src }, injectTo: 'head-prepend' }];
+        return [{ tag: 'script', attrs: { src }, injectTo: 'head' }];
       },
     },
   };
 }
 
-/** Fail early, with the fix, when the DSFR static assets have not been generated. */
-function requireDsfrAssets(): Plugin {
+/**
+ * Generates web/public/dsfr before every build and dev start, as react-dsfr's Vite setup does with
+ * predev/prebuild scripts: `copy-static-assets` (a no-op when the DSFR version has not changed), then
+ * `update-icons` (keeps only the icons our sources use, and stamps their hash in index.html).
+ * `--projectDir web` makes react-dsfr use web/index.html and web/public like Vite does.
+ */
+function dsfrStaticAssets(): Plugin {
+  const cli = require.resolve('@codegouvfr/react-dsfr/bin/react-dsfr.js');
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args, '--projectDir', webRoot], { encoding: 'utf8' });
+    if (result.status !== 0) {
+      throw new Error(`react-dsfr ${args[0]} failed:\n${result.stderr || result.stdout}`);
+    }
+  };
   return {
-    name: 'fabriques:require-dsfr-assets',
+    name: 'fabriques:dsfr-static-assets',
     buildStart() {
+      run('copy-static-assets');
+      run('update-icons', '--silent');
       if (!existsSync(`${webRoot}/public/dsfr/dsfr.min.css`)) {
-        this.error(
-          'DSFR assets missing in web/public/dsfr: run `npx react-dsfr copy-static-assets --projectDir web && npx react-dsfr update-icons --projectDir web` first.',
-        );
+        this.error('DSFR assets missing in web/public/dsfr after `react-dsfr copy-static-assets --projectDir web`.');
       }
     },
   };
@@ -70,13 +82,17 @@ function requireDsfrAssets(): Plugin {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), dsfrEarlyColorScheme(), requireDsfrAssets()],
+  plugins: [dsfrStaticAssets(), react(), dsfrEarlyColorScheme()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     // one place to read the weight of what a page loads
     reportCompressedSize: true,
+    rolldownOptions: {
+      // the DSFR step (react-dsfr CLI, ~1.5 s) would otherwise be reported as a slow plugin on each build
+      checks: { bundlerTimings: false },
+    },
   },
   server: {
     proxy: {

@@ -31,8 +31,7 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
       },
     );
     return () => controller.abort();
-    // `load` is expected to depend on `key` only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` depends on `key` only: the key decides when to load again
   }, [key]);
 
   return state;

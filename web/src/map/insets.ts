@@ -61,7 +61,7 @@ const MEMBERSHIP_MARGIN = 0.05;
 // Dunkirk (y ≈ 59.4) down to the south of Corsica (y ≈ 45.5), one frame per overseas département.
 const FRAME_SIZE = 2.5;
 const FRAME_GAP = 0.35;
-const FRAME_WEST = -9.6;
+const FRAME_WEST = -8.8;
 const FRAME_TOP = 59.4;
 /** space kept at the top of each frame for its label */
 const LABEL_BAND = 0.55;

@@ -1,0 +1,56 @@
+import type { Session } from '../api/types.ts';
+import { DataTable } from '../components/DataTable.tsx';
+import { formatDate, formatDateRange } from '../format/dates.ts';
+import { SESSION_STATUS_LABELS } from '../format/labels.ts';
+import { formatInteger } from '../format/numbers.ts';
+import { Link } from '../router/Link.tsx';
+import { applyHref } from './applyHref.ts';
+
+function applyCell(trainingId: string, session: Session, canApply: boolean) {
+  if (canApply && session.status === 'recruiting') {
+    return (
+      <Link href={applyHref(trainingId)} className="fr-btn fr-btn--sm">
+        Postuler<span className="fr-sr-only"> à la session du {formatDate(session.startsOn)}</span>
+      </Link>
+    );
+  }
+  const reason =
+    session.status === 'finished' || session.status === 'running'
+      ? 'Closes'
+      : canApply
+        ? 'Pas encore ouvertes'
+        : 'Gelées';
+  return <span className="fr-hint-text app-no-apply">{reason}</span>;
+}
+
+export function SessionsTable({
+  trainingId,
+  sessions,
+  canApply,
+}: {
+  trainingId: string;
+  sessions: Session[];
+  /** false while the label is suspended, withdrawn or expired */
+  canApply: boolean;
+}) {
+  if (sessions.length === 0) {
+    return <p>Aucune session n’est programmée pour le moment.</p>;
+  }
+  return (
+    <DataTable
+      caption="Sessions de la formation"
+      hideCaption
+      headers={['Dates', 'Places', 'Places restantes', 'Statut', 'Candidature']}
+      rows={sessions.map((session) => ({
+        key: session.id,
+        cells: [
+          formatDateRange(session.startsOn, session.endsOn),
+          formatInteger(session.seats),
+          session.seatsLeft > 0 ? formatInteger(session.seatsLeft) : 'Complet',
+          SESSION_STATUS_LABELS[session.status],
+          applyCell(trainingId, session, canApply),
+        ],
+      }))}
+    />
+  );
+}
