@@ -54,7 +54,7 @@ export const searchQuerystring = searchFilters
   .extend({
     sort: z.enum(SORTS, { error: 'Le tri doit être relevance, distance ou start.' }).default('relevance'),
     page: intIn('La page', 1, 10_000).default(1),
-    pageSize: intIn('La taille de page', 1, 50).default(20),
+    pageSize: intIn('La taille de page', 1, 50).default(10),
   })
   .strict();
 
@@ -73,6 +73,7 @@ export const sessionSchema = z.object({
 export const trainingSummarySchema = z.object({
   id: z.string().uuid(),
   title: z.string(),
+  /** at most 200 characters in result lists; whole on the training page */
   summary: z.string(),
   provider: z.object({ id: z.string().uuid(), name: z.string() }),
   commune: z.object({

@@ -9,6 +9,8 @@ import { generateDemoNetwork } from '../../seed/generate.ts';
 import { insertDemoNetwork } from '../../seed/insert.ts';
 import { distanceKm } from '../territories/domain/geo.ts';
 import { validateLheo } from './opendata/lheo-validate.ts';
+import { searchQuerystring, searchResponse } from './http-schemas.ts';
+import { searchTrainings } from './service.ts';
 import type { Database } from '../../db/client.ts';
 
 const TODAY = '2026-11-29';
@@ -57,6 +59,15 @@ describe('GET /api/trainings', () => {
     const second = (await get('/api/trainings?pageSize=50&page=2')).json();
     const ids = new Set([...first.results, ...second.results].map((r: { id: string }) => r.id));
     expect(ids.size).toBe(first.results.length + second.results.length);
+  });
+
+  it('answers exactly what the documented schema and the plain use case say', async () => {
+    for (const qs of ['pageSize=50', 'q=web&commune=69123&radius=100&sort=distance', 'placesLeft=true&page=2']) {
+      const body = (await get(`/api/trainings?${qs}`)).json();
+      expect(searchResponse.parse(body)).toEqual(body);
+      const params = searchQuerystring.parse(Object.fromEntries(new URLSearchParams(qs)));
+      expect(body).toEqual(JSON.parse(JSON.stringify(searchTrainings(model, params, TODAY))));
+    }
   });
 
   it('matches text without accents nor case, and with a small typo', async () => {

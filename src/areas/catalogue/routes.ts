@@ -4,7 +4,7 @@ import { parisDate, type Clock } from '../../shared/clock.ts';
 import { normalize } from './domain/search/index.ts';
 import { errorSchema, mapResponse, searchFilters, searchQuerystring, searchResponse, trainingDetailSchema } from './http-schemas.ts';
 import type { CatalogueReadModel } from './read-model.ts';
-import { jobs, searchTrainings, trainingDetail, trainingsMap } from './service.ts';
+import { jobs, searchTrainingsJson, trainingDetail, trainingsMap } from './service.ts';
 import { LEVEL_LABELS } from './domain/levels.ts';
 
 /** Fast path for large, already-typed answers: the schema documents them, JSON.stringify writes them. */
@@ -27,7 +27,7 @@ export function catalogueRoutes(model: CatalogueReadModel, clock: Clock): Fastif
         },
         serializerCompiler: plainJson,
       },
-      async (req) => searchTrainings(model, req.query, today()),
+      async (req, reply) => reply.type('application/json; charset=utf-8').send(searchTrainingsJson(model, req.query, today())),
     );
 
     app.get(

@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '../../shared/errors.ts';
 import type { Territories } from '../territories/referential.ts';
 import { romeCodesForJob, search, searchAll } from './domain/search/index.ts';
 import type { CatalogueTraining, SearchHit, SearchQuery } from './domain/types.ts';
+import { excerpt } from './domain/excerpt.ts';
 import type { SearchFilters, SearchQuerystring } from './http-schemas.ts';
 import type { CatalogueReadModel } from './read-model.ts';
 import romeJobs from '../../../reference/rome.json' with { type: 'json' };
@@ -50,7 +51,7 @@ export function toSearchQuery(f: SearchFilters & Partial<Pick<SearchQuerystring,
     placesLeft: f.placesLeft,
     sort: f.sort ?? 'relevance',
     page: f.page ?? 1,
-    pageSize: f.pageSize ?? 20,
+    pageSize: f.pageSize ?? 10,
   };
 }
 
@@ -58,7 +59,7 @@ export function summary(t: CatalogueTraining, geo: Territories, distanceKm: numb
   return {
     id: t.id,
     title: t.title,
-    summary: t.summary,
+    summary: excerpt(t.summary),
     provider: { id: t.provider.id, name: t.provider.name },
     commune: {
       ...t.commune,
@@ -76,6 +77,29 @@ export function summary(t: CatalogueTraining, geo: Territories, distanceKm: numb
     distanceKm,
     nextSession,
   };
+}
+
+/**
+ * The search answer as JSON text. Each training's fixed part is serialised once and kept (the read
+ * model's objects are immutable), so an answer only writes its distance and next session: the hot
+ * path of the public search does not re-serialise the same trainings again and again.
+ */
+const fixedJson = new WeakMap<CatalogueTraining, string>();
+export function searchTrainingsJson(model: CatalogueReadModel, params: SearchQuerystring, today: string): string {
+  const query = toSearchQuery(params, model.geo);
+  const result = search(model.index, query, today);
+  const commune = params.commune ? model.geo.communes.get(params.commune) : undefined;
+  const near = commune && query.near ? { commune: { code: commune.code, name: commune.name }, radiusKm: query.near.radiusKm } : null;
+  const results = result.hits.map((h) => {
+    let fixed = fixedJson.get(h.training);
+    if (fixed === undefined) {
+      const { distanceKm: _d, nextSession: _n, ...rest } = summary(h.training, model.geo, null, null);
+      fixed = JSON.stringify(rest).slice(0, -1);
+      fixedJson.set(h.training, fixed);
+    }
+    return `${fixed},"distanceKm":${JSON.stringify(h.distanceKm)},"nextSession":${JSON.stringify(h.nextSession)}}`;
+  });
+  return `{"total":${result.total},"page":${result.page},"pageSize":${result.pageSize},"near":${JSON.stringify(near)},"results":[${results.join(',')}]}`;
 }
 
 export function searchTrainings(model: CatalogueReadModel, params: SearchQuerystring, today: string) {
@@ -97,6 +121,7 @@ export function trainingDetail(model: CatalogueReadModel, id: string, today: str
   const next = t.sessions.find((s) => s.startsOn >= today) ?? null;
   return {
     ...summary(t, model.geo, null, next),
+    summary: t.summary,
     objectives: t.objectives,
     prerequisites: t.prerequisites,
     formacodes: t.formacodes,
