@@ -27,7 +27,8 @@ export function catalogueRoutes(model: CatalogueReadModel, clock: Clock): Fastif
         },
         serializerCompiler: plainJson,
       },
-      async (req, reply) => reply.type('application/json; charset=utf-8').send(searchTrainingsJson(model, req.query, today())),
+      // pre-serialised JSON text of searchResponse (checked against the schema in routes.int.test.ts)
+      async (req, reply) => reply.type('application/json; charset=utf-8').send(searchTrainingsJson(model, req.query, today()) as never),
     );
 
     app.get(
