@@ -29,7 +29,7 @@ function defaultMessage(status: number): string {
   return 'Une erreur inattendue est survenue. Réessayez dans quelques instants.';
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' }, signal });

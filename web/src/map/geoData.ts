@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { getJson } from './api.ts';
+import { getJson } from '../api/client.ts';
 import { placeGeometry } from './insets.ts';
 
 /** A département or région shape from /geo/*.geojson (served from reference/geo/). */
