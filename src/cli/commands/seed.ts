@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { parseOptions, positiveInt } from '../command.ts';
+import { parseOptions, positiveInt, UsageError } from '../command.ts';
 import { loadConfig, openMigrated } from '../runtime.ts';
 import { seedDemo } from '../../seed/insert.ts';
 import { parisDate } from '../../shared/clock.ts';
@@ -37,7 +37,6 @@ export const seedCommand: Command = {
       : ('demo' as const);
     const seed = positiveInt('seed', o.seed, 2016, 2 ** 31);
     if (o.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.today)) {
-      const { UsageError } = await import('../command.ts');
       throw new UsageError(`--today doit être une date AAAA-MM-JJ (reçu « ${o.today} »)`);
     }
     const config = loadConfig();

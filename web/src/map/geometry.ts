@@ -33,7 +33,8 @@ export function geometryContains(g: Geometry, lat: number, lon: number): boolean
   }
 }
 
-function positionsOf(g: Geometry): Position[] {
+/** Every vertex of a geometry, flattened. */
+export function positionsOf(g: Geometry): Position[] {
   switch (g.type) {
     case 'Point':
       return [g.coordinates];

@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection, Geometry, Position } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { INSETS, applyInset, franceBounds, insetAt, insetByCode, latitudeOf, mercatorY, placeGeometry, placePoint } from './insets.ts';
+import { positionsOf } from './geometry.ts';
 
 const overseas = JSON.parse(
   readFileSync(new URL('../../../reference/geo/departements-outre-mer.geojson', import.meta.url), 'utf8'),
 ) as FeatureCollection<Geometry, { code: string; nom: string }>;
-
-function positions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    case 'GeometryCollection':
-      return g.geometries.flatMap(positions);
-  }
-}
 
 function inFrame(code: string, lat: number, lon: number): boolean {
   const f = insetByCode(code)!.frame;
@@ -58,8 +42,8 @@ describe('insets of the overseas départements', () => {
   it('moves markers exactly like the shapes they lie on', () => {
     for (const feature of overseas.features) {
       const code = feature.properties.code;
-      const original = positions(feature.geometry);
-      const moved = positions(placeGeometry(code, feature.geometry));
+      const original = positionsOf(feature.geometry);
+      const moved = positionsOf(placeGeometry(code, feature.geometry));
       expect(moved).toHaveLength(original.length);
       original.forEach(([lon, lat], i) => {
         expect(insetAt(lat!, lon!)?.code).toBe(code);
@@ -73,7 +57,7 @@ describe('insets of the overseas départements', () => {
   it('fits every overseas shape inside its own frame, each frame west of metropolitan France', () => {
     for (const feature of overseas.features) {
       const code = feature.properties.code;
-      for (const [lon, lat] of positions(placeGeometry(code, feature.geometry))) {
+      for (const [lon, lat] of positionsOf(placeGeometry(code, feature.geometry))) {
         expect(inFrame(code, lat!, lon!)).toBe(true);
       }
       expect(insetByCode(code)!.frame.east).toBeLessThan(-5.2);
