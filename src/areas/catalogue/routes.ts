@@ -25,7 +25,6 @@ export function catalogueRoutes(model: CatalogueReadModel, clock: Clock): Fastif
           querystring: searchQuerystring,
           response: { 200: searchResponse, 400: errorSchema },
         },
-        serializerCompiler: plainJson,
       },
       // pre-serialised JSON text of searchResponse (checked against the schema in routes.int.test.ts)
       async (req, reply) => reply.type('application/json; charset=utf-8').send(searchTrainingsJson(model, req.query, today()) as never),

@@ -79,6 +79,15 @@ export function summary(t: CatalogueTraining, geo: Territories, distanceKm: numb
   };
 }
 
+/** Runs a public search: the page of hits and the commune searched around, if any. */
+function runSearch(model: CatalogueReadModel, params: SearchQuerystring, today: string) {
+  const query = toSearchQuery(params, model.geo);
+  const result = search(model.index, query, today);
+  const commune = params.commune ? model.geo.communes.get(params.commune) : undefined;
+  const near = commune && query.near ? { commune: { code: commune.code, name: commune.name }, radiusKm: query.near.radiusKm } : null;
+  return { result, near };
+}
+
 /**
  * The search answer as JSON text. Each training's fixed part is serialised once and kept (the read
  * model's objects are immutable), so an answer only writes its distance and next session: the hot
@@ -86,10 +95,7 @@ export function summary(t: CatalogueTraining, geo: Territories, distanceKm: numb
  */
 const fixedJson = new WeakMap<CatalogueTraining, string>();
 export function searchTrainingsJson(model: CatalogueReadModel, params: SearchQuerystring, today: string): string {
-  const query = toSearchQuery(params, model.geo);
-  const result = search(model.index, query, today);
-  const commune = params.commune ? model.geo.communes.get(params.commune) : undefined;
-  const near = commune && query.near ? { commune: { code: commune.code, name: commune.name }, radiusKm: query.near.radiusKm } : null;
+  const { result, near } = runSearch(model, params, today);
   const results = result.hits.map((h) => {
     let fixed = fixedJson.get(h.training);
     if (fixed === undefined) {
@@ -102,15 +108,14 @@ export function searchTrainingsJson(model: CatalogueReadModel, params: SearchQue
   return `{"total":${result.total},"page":${result.page},"pageSize":${result.pageSize},"near":${JSON.stringify(near)},"results":[${results.join(',')}]}`;
 }
 
+/** The search answer as an object (the JSON text above is its fast twin, checked equal in tests). */
 export function searchTrainings(model: CatalogueReadModel, params: SearchQuerystring, today: string) {
-  const query = toSearchQuery(params, model.geo);
-  const result = search(model.index, query, today);
-  const commune = params.commune ? model.geo.communes.get(params.commune) : undefined;
+  const { result, near } = runSearch(model, params, today);
   return {
     total: result.total,
     page: result.page,
     pageSize: result.pageSize,
-    near: commune && query.near ? { commune: { code: commune.code, name: commune.name }, radiusKm: query.near.radiusKm } : null,
+    near,
     results: result.hits.map((h) => summary(h.training, model.geo, h.distanceKm, h.nextSession)),
   };
 }
