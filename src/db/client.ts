@@ -15,6 +15,8 @@ export interface Database {
   db: Db;
   /** Runs raw SQL and returns its rows (for health checks, bulk loads and reports). */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Plain text query with $1… parameters, for libraries that bring their own SQL (pg-boss). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,11 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
       kind: 'pglite',
       db,
       rows: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
+      // pg-boss sends several statements in one text when it creates its schema: exec() runs those
+      query: async <T>(text: string, params?: unknown[]) =>
+        params && params.length > 0
+          ? { rows: (await client.query<T>(text, params)).rows }
+          : { rows: ((await client.exec(text)).at(-1)?.rows ?? []) as T[] },
       close: () => client.close(),
     };
   }
@@ -50,6 +57,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     kind: 'pg',
     db,
     rows: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
+    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as T[] }),
     close: () => pool.end(),
   };
 }

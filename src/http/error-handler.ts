@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { InputError, NotFoundError } from '../shared/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  NotFoundError,
+  TooManyAttemptsError,
+  UnauthenticatedError,
+} from '../shared/errors.ts';
 
 export interface ErrorBody {
   error: string;
@@ -35,6 +42,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof NotFoundError) {
       return reply.code(404).send({ error: 'introuvable', message: err.message } satisfies ErrorBody);
+    }
+    if (err instanceof UnauthenticatedError) {
+      return reply.code(401).send({ error: 'non_authentifie', message: err.message } satisfies ErrorBody);
+    }
+    if (err instanceof ForbiddenError) {
+      return reply.code(403).send({ error: err.code, message: err.message } satisfies ErrorBody);
+    }
+    if (err instanceof ConflictError) {
+      return reply.code(409).send({ error: err.code, message: err.message } satisfies ErrorBody);
+    }
+    if (err instanceof TooManyAttemptsError) {
+      return reply
+        .code(429)
+        .header('retry-after', String(err.retryAfterSeconds))
+        .send({ error: 'trop_de_tentatives', message: err.message } satisfies ErrorBody);
     }
     if (isDatabaseUnavailable(err)) {
       req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');

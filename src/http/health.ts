@@ -6,12 +6,13 @@ export function healthRoutes(database: Database, version: { name: string; versio
   return async (app) => {
     app.get(
       '/api/version',
-      { schema: { tags: ['Système'], summary: 'Version du service (sans accès à la base)', response: { 200: z.object({ name: z.string(), version: z.string() }) } } },
+      { config: { access: 'public' }, schema: { tags: ['Système'], summary: 'Version du service (sans accès à la base)', response: { 200: z.object({ name: z.string(), version: z.string() }) } } },
       async () => version,
     );
     app.get(
       '/api/health',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Système'],
           summary: 'État du service et de sa base de données',

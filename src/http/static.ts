@@ -18,7 +18,7 @@ export async function registerStatic(app: FastifyInstance, opts: { webDist: stri
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return;
     const url = req.url.split('?')[0]!;
-    if (url.startsWith('/api') || url.startsWith('/geo/') || url.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(url)) return;
+    if (url.startsWith('/api') || url.startsWith('/geo/') || url.startsWith('/dev/') || url.startsWith('/oidc/') || url.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(url)) return;
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
 }

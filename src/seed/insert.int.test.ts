@@ -1,3 +1,4 @@
+import { DEMO_ORGANISATIONS } from './demo-accounts.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
@@ -49,7 +50,7 @@ describe('seedDemo and insertDemoNetwork (PGlite, or the real server in CI)', ()
     const results = await Promise.all([seedDemo(database, { today: TODAY, size: 'demo' }), seedDemo(database, { today: TODAY })]);
     expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
     const first = results.find((r) => r.seeded)!;
-    expect(first.counts).toEqual({ organisations: DEMO_SIZE.providers, trainings: DEMO_SIZE.trainings, labels: DEMO_SIZE.trainings, sessions: DEMO_SIZE.sessions });
+    expect(first.counts).toEqual({ organisations: DEMO_SIZE.providers + Object.keys(DEMO_ORGANISATIONS).length, trainings: DEMO_SIZE.trainings, labels: DEMO_SIZE.trainings, sessions: DEMO_SIZE.sessions });
     expect(await counts(database)).toEqual(first.counts);
     expect(first.message).toMatch(/chargées/);
   });

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client.ts';
 import { labels, organisations, sessions, trainings } from '../db/schema/index.ts';
+import { hashPassword } from '../areas/accounts/passwords.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, insertDemoAccounts } from './demo-accounts.ts';
+
+/** The demo accounts' hash uses the default argon2id cost; the cost is stored in the hash itself. */
+const DEMO_ARGON2 = { memoryCost: 19456, timeCost: 2 };
 import { DEFAULT_SEED, DEMO_SIZE, generateDemoNetwork, type DemoNetwork, type NetworkSize } from './generate.ts';
 
 /** PostgreSQL's limit on bind parameters in one statement (the wire protocol counts them in 16 bits). */
@@ -85,19 +90,22 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   if (before?.found === true) return skipped;
   const size = options.size === undefined || options.size === 'demo' ? DEMO_SIZE : options.size;
   const rows = generateDemoNetwork({ ...size, seed: options.seed ?? DEFAULT_SEED, today: options.today });
+  const passwordHash = await hashPassword(DEMO_PASSWORD, DEMO_ARGON2);
   const counts = await database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     // PGlite and node-postgres both answer { rows }
     const again = (await tx.execute(ANY_TRAINING)) as unknown as { rows: { found: boolean }[] };
     if (again.rows[0]?.found === true) return undefined;
-    return insertNetworkRows(tx, rows);
+    const inserted = await insertNetworkRows(tx, rows);
+    const demo = await insertDemoAccounts(tx, rows.organisations, passwordHash);
+    return { ...inserted, organisations: inserted.organisations + demo.organisations };
   });
   if (!counts) return skipped;
   return {
     seeded: true,
     counts,
     message:
-      `Données de démonstration chargées : ${counts.organisations} structures, ${counts.trainings} formations labellisées, ` +
-      `${counts.sessions} sessions.`,
+      `Données de démonstration chargées : ${counts.organisations} organisations, ${counts.trainings} formations labellisées, ` +
+      `${counts.sessions} sessions, ${DEMO_ACCOUNTS.length} comptes de démonstration (mot de passe : ${DEMO_PASSWORD}).`,
   };
 }
