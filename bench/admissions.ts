@@ -1,0 +1,120 @@
+/**
+ * npm run bench:admissions -- --candidates N [--seed S] [--keep]
+ *
+ * Writes seeded synthetic files (N candidates × 10 wishes, N/40 groups: bench/admissions-generate.ts)
+ * to a temporary directory, then runs the engine on them, each job in its own process
+ * (bench/admissions-engine.ts): the call order, one first-day round, and the same round with the
+ * automatic responder. Prints wall time (whole process, from spawn to exit, and the command alone)
+ * and peak RSS of each engine process. The round reads W.csv's rank as the call rank (a first-day
+ * round: every wish waiting); the cost does not depend on which ranking the ranks come from.
+ *
+ * Targets on 2 cores at N = 1,000,000: call order ≤ 3 s, one round ≤ 5 s, peak RSS ≤ 3 GB. The
+ * machine line (byte scan speed, cost of fresh memory, load average) tells how this machine compares.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateAdmissions } from './admissions-generate.ts';
+
+const { values } = parseArgs({
+  options: { candidates: { type: 'string', default: '100000' }, seed: { type: 'string', default: '2016' }, keep: { type: 'boolean', default: false } },
+});
+
+function count(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.replace(/_/g, ''));
+  if (!m) throw new Error(`--candidates : un nombre est attendu (ex. 100000, 100k, 1M), reçu « ${text} »`);
+  const unit = m[2]!.toLowerCase() === 'k' ? 1e3 : m[2]!.toLowerCase() === 'm' ? 1e6 : 1;
+  return Math.round(Number(m[1]) * unit);
+}
+
+interface Report {
+  code: number;
+  startupMs: number;
+  commandMs: number;
+  processMs: number;
+  cpuMs: number;
+  maxRssBytes: number;
+}
+
+function engine(args: string[]): Promise<Report & { wallMs: number; summary: Record<string, unknown> }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'admissions-engine.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      const wallMs = performance.now() - started;
+      const lines = out.trim().split('\n');
+      const bench = lines.find((l) => l.startsWith('BENCH '));
+      if (code !== 0 || !bench) return reject(new Error(`engine ${args.join(' ')} exited ${code}:\n${out}`));
+      const summary = JSON.parse(lines.find((l) => l.startsWith('{')) ?? '{}') as Record<string, unknown>;
+      resolve({ ...(JSON.parse(bench.slice(6)) as Report), wallMs, summary });
+    });
+    child.on('error', reject);
+  });
+}
+
+/**
+ * How fast this machine is at what the engine does most, to compare figures across machines: a plain
+ * byte scan (ns per byte) and touching fresh memory (µs per 4 KB page, i.e. page faults).
+ */
+function calibrate(): { scanNsPerByte: number; pageFaultUs: number } {
+  const bytes = Buffer.alloc(64 << 20, 97);
+  for (let i = 0; i < bytes.length; i += 97) bytes[i] = 44;
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    let n = 0;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 44) n++;
+    best = Math.min(best, performance.now() - t0);
+    if (n === 0) throw new Error('unreachable');
+  }
+  const fresh = new Int32Array(16 << 20); // 64 MB
+  const t1 = performance.now();
+  fresh.fill(1);
+  const faultMs = performance.now() - t1;
+  return { scanNsPerByte: (best * 1e6) / bytes.length, pageFaultUs: (faultMs * 1000) / ((64 << 20) / 4096) };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+const candidates = count(values.candidates!);
+const dir = mkdtempSync(path.join(tmpdir(), 'fabriques-admissions-'));
+try {
+  const t0 = performance.now();
+  const files = generateAdmissions(dir, candidates, Number(values.seed));
+  console.log(
+    `generated ${candidates.toLocaleString('en')} candidates, ${files.wishCount.toLocaleString('en')} wishes, ${files.groupCount.toLocaleString('en')} groups ` +
+      `(${mb(files.bytes)}) in ${s(performance.now() - t0)} — ${dir}`,
+  );
+  const c = calibrate();
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}; byte scan ${c.scanNsPerByte.toFixed(2)} ns/byte, ` +
+      `fresh memory ${c.pageFaultUs.toFixed(1)} µs/page (${((c.pageFaultUs * 256) / 1000).toFixed(1)} ms/MB)`,
+  );
+  const common = ['--groups', files.groups, '--wishes', files.wishes];
+  const jobs: [string, string[], string][] = [
+    ['call order', ['call-order', ...common, '--out', path.join(dir, 'O.csv')], 'O.csv'],
+    ['round', ['round', ...common, '--out', path.join(dir, 'S.csv')], 'S.csv'],
+    ['round + auto-responder', ['round', ...common, '--auto-responder', '--out', path.join(dir, 'S-auto.csv')], 'S-auto.csv'],
+  ];
+  console.log('job                     | wall (process) | command | CPU     | peak RSS | read / compute / write (s)      | CPU read / rest (s) | load | output');
+  for (const [name, args, out] of jobs) {
+    const r = await engine(args);
+    const t = r.summary.timings as { readMs: number; computeMs: number; writeMs: number; readCpuMs: number; afterReadCpuMs: number };
+    const secs = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(' / ');
+    console.log(
+      `${name.padEnd(23)} | ${s(r.wallMs).padStart(14)} | ${s(r.commandMs).padStart(7)} | ${s(r.cpuMs).padStart(7)} | ${mb(r.maxRssBytes).padStart(8)} | ` +
+        `${secs([t.readMs, t.computeMs, t.writeMs]).padEnd(31)} | ${secs([t.readCpuMs, t.afterReadCpuMs]).padEnd(19)} | ${loadavg()[0]!.toFixed(1).padStart(4)} | ${mb(statSync(path.join(dir, out)).size)}`,
+    );
+    if (name === 'round + auto-responder' || name === 'round') console.log(`  ${JSON.stringify({ offers: r.summary.offers, autoResponses: r.summary.autoResponses, statuses: r.summary.statuses })}`);
+  }
+  console.log('(time to persist a 100k-candidate round on the real server: not measured — the admissions tables do not exist yet)');
+} finally {
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ByteInterner } from './interner.ts';
+import { ByteWriter, putInt, putPacked } from './writer.ts';
+
+const bytes = (s: string) => Buffer.from(s, 'utf8');
+
+describe('byte interner', () => {
+  it('gives dense ids, finds and compares values in code point order', () => {
+    const t = new ByteInterner();
+    const ids = ['b', 'a', 'é', 'b', 'ab'].map((s) => t.intern(bytes(s), 0, bytes(s).length));
+    expect(ids).toEqual([0, 1, 2, 0, 3]);
+    expect(t.find(bytes('ab'), 0, 2)).toBe(3);
+    expect(t.find(bytes('zz'), 0, 2)).toBe(-1);
+    expect([0, 1, 2, 3].sort((a, b) => t.compare(a, b)).map((id) => t.text(id))).toEqual(['a', 'ab', 'b', 'é']);
+  });
+
+  it('refuses invalid UTF-8 and keeps thousands of values apart', () => {
+    const t = new ByteInterner();
+    expect(t.intern(new Uint8Array([0x63, 0xff]), 0, 2)).toBeLessThan(0);
+    expect(t.size).toBe(0);
+    const ids = Array.from({ length: 50_000 }, (_, i) => t.internString(`c${i}`));
+    expect(ids.every((id, i) => id === i)).toBe(true);
+    const found = Array.from({ length: 50_000 }, (_, i) => t.find(bytes(`c${i}`), 0, bytes(`c${i}`).length));
+    expect(found.every((id, i) => id === i)).toBe(true);
+  });
+
+  it('packed values are written back as CSV fields, quoted when needed', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 30 }), { maxLength: 20 }), (values) => {
+        const t = new ByteInterner();
+        values.forEach((v) => t.internString(v));
+        const packed = t.packed();
+        const buf = new Uint8Array(4096);
+        values.forEach((v, id) => {
+          const end = putPacked(buf, 0, packed, id, t.arena);
+          const expected = /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+          expect(Buffer.from(buf.subarray(0, end)).toString('utf8')).toBe(expected);
+        });
+      }),
+    );
+  });
+
+  it('writes integers in decimal', () => {
+    const buf = new Uint8Array(16);
+    for (const n of [0, 7, 10, 99, 100, 12345, 2147483647]) {
+      const end = putInt(buf, 0, n);
+      expect(Buffer.from(buf.subarray(0, end)).toString()).toBe(String(n));
+    }
+    expect(new ByteWriter(-1).pos).toBe(0);
+  });
+});

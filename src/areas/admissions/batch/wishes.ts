@@ -1,0 +1,442 @@
+/**
+ * W.csv — `candidate,group,rank,flags,status,preference` — read for one job into packed records
+ * bucketed by group, then handed out one group at a time in rank order.
+ *
+ * Why this layout: at 10 million wishes the cost is memory traffic, not arithmetic. Each row becomes
+ * one record of 2 Int32 words (call order: candidate<<4 | flag mask, rank) or 4 (round:
+ * candidate<<3 | status, rank, flags text, preference), appended to its group's chain of blocks of
+ * 128 records: one write stream per row, no copy of the file in file order, no global sort. A group
+ * is then gathered into a small scratch (in cache) in rank order — straight to its slot when its
+ * ranks are dense, the usual case — and processed and written out before the next one.
+ *
+ * Line numbers are not stored: the rare errors found after the reading (a rank or candidate twice in
+ * a group, a preference twice for a candidate) find their lines by reading the file again (`locate`).
+ */
+import { MAX_CONSTRAINTS } from '../domain/call-order.ts';
+import { ACCEPTED, STATUS_NAMES } from '../domain/status.ts';
+import { CsvError, FieldError, readCsv, type CsvSink, type CsvSource } from './csv.ts';
+import { grow, parseUint, shown, type GroupTable } from './groups.ts';
+import { ByteInterner } from './interner.ts';
+
+export const WISH_COLUMNS = ['candidate', 'group', 'rank', 'flags', 'status', 'preference'] as const;
+export const W_CANDIDATE = 0;
+export const W_GROUP = 1;
+export const W_RANK = 2;
+export const W_FLAGS = 3;
+export const W_STATUS = 4;
+export const W_PREFERENCE = 5;
+
+/** What a job keeps of each wish. */
+export type Layout = 'call-order' | 'round';
+
+const BLOCK = 16; // records per block: the 25k-odd blocks being filled stay within a few MB
+const CHUNK_SHIFT = 12; // 4096 blocks per pool chunk
+const CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
+const MAX_CANDIDATES_CALL_ORDER = 1 << 27; // candidate<<4 | mask in an Int32
+const MAX_CANDIDATES_ROUND = 1 << 28; // candidate<<3 | status
+
+// per-group state, STATE ints per group
+const STATE = 8;
+const HEAD = 0;
+const TAIL = 1;
+const FILL = 2;
+const COUNT = 3;
+const MIN = 4;
+const MAX = 5;
+
+const STAGE = 256; // rows appended together
+const MASK_TEXTS = 256; // flags texts memoised per signature (more are computed each time)
+
+const SEMICOLON = 59;
+const SPACE = 32;
+const TAB = 9;
+
+const STATUS_BYTES = STATUS_NAMES.map((name) => Buffer.from(name, 'latin1'));
+
+function statusOf(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  next: for (let code = 0; code < STATUS_BYTES.length; code++) {
+    const name = STATUS_BYTES[code]!;
+    if (name.length !== len) continue;
+    for (let i = 0; i < len; i++) if (b[s + i] !== name[i]) continue next;
+    return code;
+  }
+  return -1;
+}
+
+/** The wishes of one file, bucketed by group. */
+export class WishBuckets {
+  readonly words: number;
+  readonly candidates = new ByteInterner();
+  /** Flags texts, written back verbatim by the round. */
+  readonly flagTexts = new ByteInterner();
+  /** Constrained flag names of flags text t: flagNameList[flagListStart[t] .. flagListStart[t+1]). */
+  flagListStart = new Int32Array(64);
+  flagNameList = new Int32Array(64);
+  private flagListUsed = 0;
+  columnOf: Int32Array = new Int32Array(WISH_COLUMNS.length);
+  n = 0;
+
+  // block pool: block b holds records chunks[b >> CHUNK_SHIFT][((b & CHUNK_MASK)·BLOCK + i)·words]
+  readonly chunks: Int32Array[] = [];
+  next = new Int32Array(1024);
+  blocks = 0;
+  /** Per group, side by side (one cache line): first block, last block, its fill, count, min and max rank. */
+  readonly state: Int32Array;
+  /** Per group, the id of its list of constraint names (masks depend only on it); small, stays in cache. */
+  readonly signature: Int32Array;
+  /** Group ids in output order: byte (= code point) order of their ids. */
+  readonly order: Int32Array;
+
+  constructor(
+    readonly file: string,
+    readonly source: CsvSource,
+    readonly groups: GroupTable,
+    readonly layout: Layout,
+  ) {
+    this.words = layout === 'call-order' ? 2 : 4;
+    const G = groups.size;
+    this.state = new Int32Array(G * STATE);
+    const signatures = new Map<string, number>();
+    this.signature = new Int32Array(G);
+    for (let g = 0; g < G; g++) {
+      this.state[g * STATE + HEAD] = -1;
+      this.state[g * STATE + TAIL] = -1;
+      this.state[g * STATE + MIN] = 0x7fffffff;
+      const names = Array.from(groups.constraintFlag.subarray(g * MAX_CONSTRAINTS, g * MAX_CONSTRAINTS + groups.constraintCount[g]!)).join(',');
+      if (!signatures.has(names)) {
+        signatures.set(names, signatures.size);
+        this.signatureGroup.push(g);
+      }
+      this.signature[g] = signatures.get(names)!;
+    }
+    this.order = Int32Array.from({ length: G }, (_, i) => i).sort((a, b) => groups.ids.compare(a, b));
+  }
+
+  /** Starts a new block at the end of group g's chain; returns its number. */
+  newBlock(g: number): number {
+    const b = this.blocks++;
+    if (b >> CHUNK_SHIFT >= this.chunks.length) this.chunks.push(new Int32Array((CHUNK_MASK + 1) * BLOCK * this.words));
+    if (b >= this.next.length) this.next = grow(this.next, this.next.length * 2);
+    this.next[b] = -1;
+    const st = g * STATE;
+    if (this.state[st + TAIL]! < 0) this.state[st + HEAD] = b;
+    else this.next[this.state[st + TAIL]!] = b;
+    this.state[st + TAIL] = b;
+    this.state[st + FILL] = 0;
+    return b;
+  }
+
+  count(g: number): number {
+    return this.state[g * STATE + COUNT]!;
+  }
+
+  /** Splits a new flags text into the flag names some group constrains (trimmed; others ignored). */
+  addFlagList(t: number, b: Uint8Array, s: number, e: number): void {
+    const names = this.groups.flagNames;
+    if (this.flagListStart.length < t + 2) this.flagListStart = grow(this.flagListStart, (t + 2) * 2);
+    let used = this.flagListUsed;
+    for (let a = s; a <= e; ) {
+      let z = a;
+      while (z < e && b[z] !== SEMICOLON) z++;
+      let i = a;
+      let j = z;
+      while (i < j && (b[i] === SPACE || b[i] === TAB)) i++;
+      while (j > i && (b[j - 1] === SPACE || b[j - 1] === TAB)) j--;
+      const f = j > i ? names.find(b, i, j) : -1;
+      if (f >= 0) {
+        if (used === this.flagNameList.length) this.flagNameList = grow(this.flagNameList, used * 2);
+        this.flagNameList[used++] = f;
+      }
+      a = z + 1;
+    }
+    this.flagListUsed = used;
+    this.flagListStart[t + 1] = used;
+  }
+
+  /** A group having each constraint signature. */
+  private readonly signatureGroup: number[] = [];
+  /** Memo of masks: [signature · MASK_TEXTS + flags text] = mask + 1 (0: not computed). */
+  private maskMemo = new Uint8Array(0);
+
+  /** The constraints of group g (of signature `sig`) that flags text t holds, memoised. */
+  maskOf(t: number, sig: number, g: number): number {
+    if (t >= MASK_TEXTS) return this.mask(t, g);
+    const at = sig * MASK_TEXTS + t;
+    if (at >= this.maskMemo.length) this.maskMemo = grow(this.maskMemo, Math.max(at + 1, this.maskMemo.length * 2, MASK_TEXTS));
+    const memo = this.maskMemo[at]!;
+    if (memo !== 0) return memo - 1;
+    const mask = this.mask(t, this.signatureGroup[sig]!);
+    this.maskMemo[at] = mask + 1;
+    return mask;
+  }
+
+  /** The constraints of group g that flags text t holds (bit p = constraint p). */
+  mask(t: number, g: number): number {
+    const gt = this.groups;
+    const m = gt.constraintCount[g]!;
+    const base = g * MAX_CONSTRAINTS;
+    let mask = 0;
+    for (let j = this.flagListStart[t]!; j < this.flagListStart[t + 1]!; j++) {
+      const f = this.flagNameList[j]!;
+      for (let p = 0; p < m; p++) if (gt.constraintFlag[base + p] === f) mask |= 1 << p;
+    }
+    return mask;
+  }
+}
+
+class WishSink implements CsvSink {
+  // files are often sorted by candidate or by group: compare with the previous row before hashing
+  private lastCandidate = -1;
+  private lastGroup = -1;
+  private lastFlags = -1;
+  private readonly maxCandidates: number;
+  private readonly round: boolean;
+  /** Round: line of each candidate's accepted wish (0 = none). */
+  private acceptedLine = new Int32Array(1024);
+
+  constructor(private readonly t: WishBuckets) {
+    this.round = t.layout === 'round';
+    this.maxCandidates = this.round ? MAX_CANDIDATES_ROUND : MAX_CANDIDATES_CALL_ORDER;
+  }
+
+  row(b: Uint8Array, fs: Int32Array, fe: Int32Array, line: number): void {
+    const t = this.t;
+    let s = fs[W_CANDIDATE]!;
+    let e = fe[W_CANDIDATE]!;
+    let candidate = this.lastCandidate;
+    if (candidate < 0 || !t.candidates.equals(candidate, b, s, e)) {
+      if (s === e) throw new FieldError('identifiant de candidat vide', W_CANDIDATE);
+      candidate = t.candidates.intern(b, s, e);
+      if (candidate < 0) throw new FieldError('identifiant qui n’est pas de l’UTF-8 valide', W_CANDIDATE);
+      if (candidate >= this.maxCandidates) throw new FieldError(`plus de ${this.maxCandidates} candidats : fichier trop grand pour un seul calcul`, W_CANDIDATE);
+      this.lastCandidate = candidate;
+    }
+    s = fs[W_GROUP]!;
+    e = fe[W_GROUP]!;
+    let g = this.lastGroup;
+    if (g < 0 || !t.groups.ids.equals(g, b, s, e)) {
+      g = t.groups.ids.find(b, s, e);
+      if (g < 0) throw new FieldError(`groupe « ${shown(b, s, e)} » absent de ${t.groups.file}`, W_GROUP);
+      this.lastGroup = g;
+    }
+    s = fs[W_RANK]!;
+    e = fe[W_RANK]!;
+    const rank = parseUint(b, s, e);
+    if (rank < 1) throw new FieldError(`« ${shown(b, s, e)} » n’est pas un rang (entier ≥ 1)`, W_RANK);
+    s = fs[W_FLAGS]!;
+    e = fe[W_FLAGS]!;
+    let flags = this.lastFlags;
+    if (flags < 0 || !t.flagTexts.equals(flags, b, s, e)) {
+      const before = t.flagTexts.size;
+      flags = t.flagTexts.intern(b, s, e);
+      if (flags < 0) throw new FieldError('texte qui n’est pas de l’UTF-8 valide', W_FLAGS);
+      if (flags === before) t.addFlagList(flags, b, s, e);
+      this.lastFlags = flags;
+    }
+    s = fs[W_STATUS]!;
+    e = fe[W_STATUS]!;
+    const status = statusOf(b, s, e);
+    if (status < 0) throw new FieldError(`statut « ${shown(b, s, e)} » inconnu (attendu : ${STATUS_NAMES.join(', ')})`, W_STATUS);
+    s = fs[W_PREFERENCE]!;
+    e = fe[W_PREFERENCE]!;
+    const preference = parseUint(b, s, e);
+    if (preference < 0) throw new FieldError(`« ${shown(b, s, e)} » n’est pas une préférence (entier ≥ 0, 0 = aucune)`, W_PREFERENCE);
+
+    if (this.round && status === ACCEPTED) {
+      if (candidate >= this.acceptedLine.length) this.acceptedLine = grow(this.acceptedLine, Math.max(candidate + 1, this.acceptedLine.length * 2));
+      const other = this.acceptedLine[candidate]!;
+      if (other !== 0) throw new FieldError(`le candidat « ${t.candidates.text(candidate)} » a déjà une offre acceptée ligne ${other} (une seule possible)`, W_STATUS);
+      this.acceptedLine[candidate] = line;
+    }
+
+    // staged: the appends of a batch of rows are done together, so that their cache misses overlap
+    const k = this.staged;
+    this.stageGroup[k] = g;
+    this.stageW0[k] = this.round ? (candidate << 3) | status : (candidate << 4) | t.maskOf(flags, t.signature[g]!, g);
+    this.stageRank[k] = rank;
+    this.stageFlags[k] = flags;
+    this.stagePreference[k] = preference;
+    this.staged = k + 1;
+    if (k + 1 === STAGE) this.flush();
+  }
+
+  private staged = 0;
+  private readonly stageGroup = new Int32Array(STAGE);
+  private readonly stageW0 = new Int32Array(STAGE);
+  private readonly stageRank = new Int32Array(STAGE);
+  private readonly stageFlags = new Int32Array(STAGE);
+  private readonly stagePreference = new Int32Array(STAGE);
+
+  /** Appends the staged rows to their groups' last blocks. */
+  flush(): void {
+    const t = this.t;
+    const state = t.state;
+    const words = t.words;
+    for (let k = 0; k < this.staged; k++) {
+      const g = this.stageGroup[k]!;
+      const rank = this.stageRank[k]!;
+      const st = g * STATE;
+      let f = state[st + FILL]!;
+      let block = state[st + TAIL]!;
+      if (block < 0 || f === BLOCK) {
+        block = t.newBlock(g);
+        f = 0;
+      }
+      const chunk = t.chunks[block >> CHUNK_SHIFT]!;
+      const at = ((block & CHUNK_MASK) * BLOCK + f) * words;
+      chunk[at] = this.stageW0[k]!;
+      chunk[at + 1] = rank;
+      if (words === 4) {
+        chunk[at + 2] = this.stageFlags[k]!;
+        chunk[at + 3] = this.stagePreference[k]!;
+      }
+      state[st + FILL] = f + 1;
+      state[st + COUNT]!++;
+      if (rank < state[st + MIN]!) state[st + MIN] = rank;
+      if (rank > state[st + MAX]!) state[st + MAX] = rank;
+    }
+    t.n += this.staged;
+    this.staged = 0;
+  }
+}
+
+export function readWishes(source: CsvSource, file: string, groups: GroupTable, layout: Layout): WishBuckets {
+  const t = new WishBuckets(file, source, groups, layout);
+  const sink = new WishSink(t);
+  t.columnOf = readCsv(source, file, WISH_COLUMNS, sink).columnOf;
+  sink.flush();
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One group at a time
+
+/** A problem whose lines are found by reading the file again (see `locate`). */
+export class Duplicate extends Error {
+  constructor(
+    readonly kind: 'rank' | 'candidate' | 'preference',
+    readonly candidate: number,
+    readonly group: number,
+    readonly value: number,
+  ) {
+    super(kind);
+  }
+}
+
+/** One group's wishes in rank order (scratch, reused from group to group). */
+export class GroupRows {
+  n = 0;
+  candidate = new Int32Array(1024);
+  rank = new Int32Array(1024);
+  /** Call order: the flag mask; round: the status. */
+  code = new Uint8Array(1024);
+  flags = new Int32Array(1024);
+  preference = new Int32Array(1024);
+  private perm = new Int32Array(1024);
+
+  ensure(n: number): void {
+    if (this.candidate.length >= n) return;
+    const c = Math.max(n, this.candidate.length * 2);
+    this.candidate = new Int32Array(c);
+    this.rank = new Int32Array(c);
+    this.code = new Uint8Array(c);
+    this.flags = new Int32Array(c);
+    this.preference = new Int32Array(c);
+    this.perm = new Int32Array(c);
+  }
+
+  /** Reorders rows 0..n−1 by rank (groups whose ranks have gaps). */
+  sortByRank(): number {
+    const n = this.n;
+    const perm = this.perm;
+    const rank = this.rank;
+    for (let j = 0; j < n; j++) perm[j] = j;
+    const sorted = perm.subarray(0, n).sort((x, y) => rank[x]! - rank[y]!);
+    for (let j = 1; j < n; j++) if (rank[sorted[j]!] === rank[sorted[j - 1]!]) return sorted[j]!;
+    for (const column of [this.candidate, this.rank, this.code, this.flags, this.preference]) {
+      const copy = column.slice(0, n);
+      for (let j = 0; j < n; j++) column[j] = copy[sorted[j]!]!;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Reads group g's wishes into `rows` in rank order. Throws Duplicate on a rank given twice and, when
+ * `seen` is given (one slot per candidate, initially −1; `k` distinct for each group), on a
+ * candidate given twice.
+ */
+export function gatherGroup(t: WishBuckets, g: number, k: number, rows: GroupRows, seen: Int32Array | null): void {
+  const st = g * STATE;
+  const n = t.state[st + COUNT]!;
+  rows.n = n;
+  if (n === 0) return;
+  rows.ensure(n);
+  const min = t.state[st + MIN]!;
+  const dense = t.state[st + MAX]! - min + 1 === n;
+  const { candidate, rank, code, flags, preference } = rows;
+  if (dense) rank.fill(0, 0, n);
+  const round = t.layout === 'round';
+  const words = t.words;
+  let j = 0;
+  const tail = t.state[st + TAIL]!;
+  for (let block = t.state[st + HEAD]!; block >= 0; block = t.next[block]!) {
+    const chunk = t.chunks[block >> CHUNK_SHIFT]!;
+    const last = block === tail ? t.state[st + FILL]! : BLOCK;
+    let at = (block & CHUNK_MASK) * BLOCK * words;
+    for (let i = 0; i < last; i++, at += words, j++) {
+      const w0 = chunk[at]!;
+      const r = chunk[at + 1]!;
+      const c = round ? w0 >>> 3 : w0 >>> 4;
+      if (seen) {
+        if (seen[c] === k) throw new Duplicate('candidate', c, g, 0);
+        seen[c] = k;
+      }
+      const slot = dense ? r - min : j;
+      if (dense && rank[slot] !== 0) throw new Duplicate('rank', c, g, r);
+      candidate[slot] = c;
+      rank[slot] = r;
+      if (round) {
+        code[slot] = w0 & 7;
+        flags[slot] = chunk[at + 2]!;
+        preference[slot] = chunk[at + 3]!;
+      } else {
+        code[slot] = w0 & 15;
+      }
+    }
+  }
+  if (!dense) {
+    const dup = rows.sortByRank();
+    if (dup >= 0) throw new Duplicate('rank', rows.candidate[dup]!, g, rows.rank[dup]!);
+  }
+}
+
+/**
+ * Finds the lines of a Duplicate by reading the file again and returns the CsvError to report (on
+ * the second line, naming the first).
+ */
+export function locate(t: WishBuckets, d: Duplicate): CsvError {
+  const lines: number[] = [];
+  const groups = t.groups;
+  const sink: CsvSink = {
+    row(b, fs, fe, line) {
+      if (d.kind !== 'preference' && !groups.ids.equals(d.group, b, fs[W_GROUP]!, fe[W_GROUP]!)) return;
+      if (d.kind === 'rank' && parseUint(b, fs[W_RANK]!, fe[W_RANK]!) !== d.value) return;
+      if (d.kind !== 'rank' && !t.candidates.equals(d.candidate, b, fs[W_CANDIDATE]!, fe[W_CANDIDATE]!)) return;
+      if (d.kind === 'preference' && parseUint(b, fs[W_PREFERENCE]!, fe[W_PREFERENCE]!) !== d.value) return;
+      lines.push(line);
+    },
+  };
+  readCsv(t.source, t.file, WISH_COLUMNS, sink);
+  const [first = 0, second = first] = lines;
+  const column = d.kind === 'rank' ? W_RANK : d.kind === 'candidate' ? W_CANDIDATE : W_PREFERENCE;
+  const group = () => groups.ids.text(d.group);
+  const detail =
+    d.kind === 'rank'
+      ? `rang ${d.value} déjà donné ligne ${first} dans le groupe « ${group()} »`
+      : d.kind === 'candidate'
+        ? `candidat « ${t.candidates.text(d.candidate)} » déjà présent ligne ${first} dans le groupe « ${group()} »`
+        : `préférence ${d.value} déjà donnée ligne ${first} par le candidat « ${t.candidates.text(d.candidate)} »`;
+  return new CsvError(t.file, second, t.columnOf[column]!, WISH_COLUMNS[column]!, detail);
+}
