@@ -1,0 +1,157 @@
+import { and, asc, desc, eq, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../../db/client.ts';
+import { labelRenewals, labels, organisations, trainings } from '../../../db/schema/index.ts';
+import { enqueueMail } from '../../../mail/outbox.ts';
+import { ConflictError, InputError, NotFoundError } from '../../../shared/errors.ts';
+import { assertTransition } from '../../../shared/transitions.ts';
+import { auditActor, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../accounts/audit/record.ts';
+import type { Actor } from '../../accounts/domain/access.ts';
+import { appLink, organisationRecipients, refreshCatalogue, sqlRows, today, type ProgrammeContext } from '../../calls/context.ts';
+import { isDueToExpire, LABEL_STATUS_LABELS, LABEL_TRANSITIONS, renewal, type LabelStatus } from '../domain/label.ts';
+import { labelMails } from '../mails.ts';
+
+const ACTIVE_WISHES = ['submitted', 'under_review', 'ranked', 'offered', 'accepted'];
+
+export async function listLabels(ctx: ProgrammeContext, q: { status?: LabelStatus | undefined; q?: string | undefined; page: number; pageSize: number }) {
+  const where: SQL[] = [];
+  if (q.status) where.push(eq(labels.status, q.status));
+  if (q.q) where.push(ilike(trainings.title, `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  const cond = where.length ? and(...where) : undefined;
+  const db = ctx.database.db;
+  const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(labels).innerJoin(trainings, eq(trainings.id, labels.trainingId)).where(cond)) as [{ total: number }];
+  const rows = await db
+    .select({ l: labels, title: trainings.title, trainingId: trainings.id, providerName: organisations.name, renewedFrom: labelRenewals.previousLabelId })
+    .from(labels)
+    .innerJoin(trainings, eq(trainings.id, labels.trainingId))
+    .innerJoin(organisations, eq(organisations.id, trainings.providerId))
+    .leftJoin(labelRenewals, eq(labelRenewals.labelId, labels.id))
+    .where(cond)
+    .orderBy(desc(labels.createdAt), asc(labels.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const day = today(ctx);
+  return {
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    results: rows.map((r) => {
+      const ren = renewal(r.l, day);
+      return {
+        id: r.l.id,
+        trainingId: r.trainingId,
+        trainingTitle: r.title,
+        providerName: r.providerName,
+        status: r.l.status,
+        statusLabel: LABEL_STATUS_LABELS[r.l.status],
+        grantedOn: r.l.grantedOn,
+        validUntil: r.l.validUntil,
+        statusReason: r.l.statusReason,
+        renewedFromLabelId: r.renewedFrom,
+        renewable: ren.ok,
+        renewalNote: ren.ok ? null : ren.message,
+      };
+    }),
+  };
+}
+
+async function lockLabel(tx: Tx, labelId: string) {
+  const [l] = await tx
+    .select({ l: labels, title: trainings.title, providerId: trainings.providerId })
+    .from(labels)
+    .innerJoin(trainings, eq(trainings.id, labels.trainingId))
+    .where(eq(labels.id, labelId))
+    .for('update', { of: labels });
+  if (!l) throw new NotFoundError('Label');
+  return l;
+}
+
+/** Mails the provider's members about their label. */
+async function tellProvider(ctx: ProgrammeContext, tx: Tx, providerId: string, trainingId: string, build: (to: string, givenName: string, url: string) => Parameters<typeof enqueueMail>[1]) {
+  const url = appLink(ctx, `/formations/${trainingId}`);
+  for (const r of await organisationRecipients(tx, providerId)) await enqueueMail(tx, build(r.email, r.givenName, url));
+}
+
+async function setStatus(ctx: ProgrammeContext, tx: Tx, who: AuditActor, labelId: string, to: LabelStatus, reason: string | null, action: string) {
+  const row = await lockLabel(tx, labelId);
+  assertTransition(LABEL_TRANSITIONS, row.l.status, to, LABEL_STATUS_LABELS);
+  // the public reason stays while the label is suspended or withdrawn; it goes when it is active again
+  const statusReason = to === 'suspended' || to === 'withdrawn' ? reason : null;
+  await tx.update(labels).set({ status: to, statusReason }).where(eq(labels.id, labelId));
+  await recordAudit(tx, who, { action, objectType: 'label', objectId: labelId, from: row.l.status, to, motive: reason });
+  return row;
+}
+
+/**
+ * Suspends, reinstates or withdraws a label. A suspended or withdrawn label hides the training from
+ * search (its page says why) and freezes its applications; a withdrawal also tells every candidate
+ * with a wish on its sessions that they are cancelled.
+ */
+export async function changeLabelStatus(ctx: ProgrammeContext, actor: Actor, labelId: string, to: 'suspended' | 'active' | 'withdrawn', reason: string) {
+  const text = reason.trim();
+  if (text.length < 5) throw new InputError({ reason: to === 'active' ? 'Indiquez pourquoi le label est rétabli.' : 'Indiquez le motif : il est affiché sur la page de la formation.' });
+  await ctx.database.db.transaction(async (tx) => {
+    const row = await setStatus(ctx, tx, auditActor(actor), labelId, to, text, `label.${to === 'active' ? 'reinstated' : to}`);
+    await tellProvider(ctx, tx, row.providerId, row.l.trainingId, (mail, name, url) =>
+      labelMails.statusChanged(mail, name, { trainingTitle: row.title, status: to, reason: text, validUntil: row.l.validUntil }, url),
+    );
+    if (to === 'withdrawn') {
+      const candidates = await sqlRows<{ email: string; given_name: string }>(
+        tx,
+        sql`select distinct u.email, u.given_name from wishes w join sessions s on s.id = w.session_id join users u on u.id = w.candidate_user_id
+            where s.training_id = ${row.l.trainingId} and w.status in (${sql.join(ACTIVE_WISHES.map((s) => sql`${s}`), sql`, `)})`,
+      );
+      const url = appLink(ctx, '/formations');
+      for (const c of candidates) await enqueueMail(tx, labelMails.candidateNotice(c.email, c.given_name, row.title, text, url));
+      await recordAudit(tx, auditActor(actor), { action: 'label.candidates_notified', objectType: 'label', objectId: labelId, fields: [`candidates:${candidates.length}`] });
+    }
+  });
+  await refreshCatalogue(ctx);
+}
+
+/**
+ * Renews a label (from active in its last six months, or expired within six months): the current
+ * label closes and a new one, linked to it, starts. No new seed grant.
+ */
+export async function renewLabel(ctx: ProgrammeContext, actor: Actor, labelId: string, motive: string | undefined): Promise<{ id: string; validUntil: string }> {
+  const out = await ctx.database.db.transaction(async (tx) => {
+    const row = await lockLabel(tx, labelId);
+    const r = renewal(row.l, today(ctx));
+    if (!r.ok) throw new ConflictError(r.message, 'renouvellement_impossible');
+    const [newer] = await tx.select({ id: labels.id }).from(labels).where(and(eq(labels.trainingId, row.l.trainingId), inArray(labels.status, ['active', 'suspended']), sql`${labels.id} <> ${labelId}`));
+    if (newer) throw new ConflictError('Cette formation a déjà un label en cours.', 'renouvellement_impossible');
+    const who = auditActor(actor);
+    const now = ctx.clock();
+    if (row.l.status === 'active') {
+      assertTransition(LABEL_TRANSITIONS, 'active', 'expired', LABEL_STATUS_LABELS);
+      await tx.update(labels).set({ status: 'expired' }).where(eq(labels.id, labelId));
+      await recordAudit(tx, who, { action: 'label.expired', objectType: 'label', objectId: labelId, from: 'active', to: 'expired', motive: 'renouvelé' });
+    }
+    const [n] = await tx.insert(labels).values({ trainingId: row.l.trainingId, status: 'active', grantedOn: r.grantedOn, validUntil: r.validUntil, createdAt: now }).returning({ id: labels.id });
+    await tx.insert(labelRenewals).values({ labelId: n!.id, previousLabelId: labelId, renewedAt: now });
+    await recordAudit(tx, who, { action: 'label.renewed', objectType: 'label', objectId: n!.id, from: labelId, to: 'active', motive: motive ?? null, fields: ['grantedOn', 'validUntil'] });
+    await tellProvider(ctx, tx, row.providerId, row.l.trainingId, (mail, name, url) => labelMails.renewed(mail, name, { trainingTitle: row.title, validUntil: r.validUntil }, url));
+    return { id: n!.id, validUntil: r.validUntil };
+  });
+  await refreshCatalogue(ctx);
+  return out;
+}
+
+/** The daily job: every active label whose validity has ended expires (audited as the platform). */
+export async function expireLabels(ctx: ProgrammeContext): Promise<number> {
+  const day = today(ctx);
+  const due = await ctx.database.db.select({ id: labels.id }).from(labels).where(and(eq(labels.status, 'active'), lte(labels.validUntil, day)));
+  let n = 0;
+  for (const { id } of due) {
+    await ctx.database.db.transaction(async (tx) => {
+      const row = await lockLabel(tx, id);
+      if (!isDueToExpire(row.l, day)) return;
+      await setStatus(ctx, tx, SYSTEM_ACTOR, id, 'expired', null, 'label.expired');
+      await tellProvider(ctx, tx, row.providerId, row.l.trainingId, (mail, name, url) =>
+        labelMails.statusChanged(mail, name, { trainingTitle: row.title, status: 'expired', reason: null, validUntil: row.l.validUntil }, url),
+      );
+      n++;
+    });
+  }
+  if (n > 0) await refreshCatalogue(ctx);
+  return n;
+}
