@@ -3,8 +3,10 @@ import { UsageError, type Command } from './cli/command.ts';
 import { migrateCommand } from './cli/commands/migrate.ts';
 import { seedCommand } from './cli/commands/seed.ts';
 import { serveCommand } from './cli/commands/serve.ts';
+import { aidCommand } from './cli/commands/aid.ts';
+import { admissionsCommand } from './cli/commands/admissions.ts';
 
-const commands: Command[] = [serveCommand, migrateCommand, seedCommand];
+const commands: Command[] = [serveCommand, migrateCommand, seedCommand, aidCommand, admissionsCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

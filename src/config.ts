@@ -21,12 +21,24 @@ const envSchema = z
     BASE_URL: z.string().url('BASE_URL doit être une URL complète (https://…)').optional(),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET doit contenir au moins 32 caractères').optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://').optional(),
+    /** From header of the platform's mails */
+    MAIL_FROM: z.string().regex(/@/, 'MAIL_FROM doit contenir une adresse e-mail').default('Fabriques <ne-pas-repondre@fabriques.localhost>'),
     OIDC_ISSUER: z.string().url("OIDC_ISSUER doit être l'URL de l'émetteur OpenID Connect").optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** FranceConnect (citizens), optional: offered on the sign-in page when configured */
+    FRANCECONNECT_ISSUER: z.string().url("FRANCECONNECT_ISSUER doit être l'URL de l'émetteur FranceConnect").optional(),
+    FRANCECONNECT_CLIENT_ID: z.string().min(1).optional(),
+    FRANCECONNECT_CLIENT_SECRET: z.string().min(1).optional(),
     DEMO: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().default('./web/dist'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    ARGON2_MEMORY_KIB: z.coerce.number().int().min(8192).max(1_048_576).default(19456),
+    ARGON2_TIME_COST: z.coerce.number().int().min(1).max(20).default(2),
+    /** first delay of a slowed sign-in attempt (doubled at each further failure) */
+    AUTH_DELAY_UNIT_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production' || (e.DEMO !== undefined && off.includes(e.DEMO.toLowerCase()));
@@ -40,6 +52,17 @@ const envSchema = z
         ctx.addIssue({ code: 'custom', path: [k], message: `${k} est obligatoire en production (NODE_ENV=production ou DEMO=off)` });
       }
     }
+    // an identity provider is configured whole or not at all
+    const provider = (prefix: 'OIDC' | 'FRANCECONNECT') => {
+      const [issuer, clientId, clientSecret] = [e[`${prefix}_ISSUER`], e[`${prefix}_CLIENT_ID`], e[`${prefix}_CLIENT_SECRET`]];
+      if (issuer === undefined && clientId === undefined && clientSecret === undefined) return undefined;
+      for (const [k, v] of [[`${prefix}_ISSUER`, issuer], [`${prefix}_CLIENT_ID`, clientId], [`${prefix}_CLIENT_SECRET`, clientSecret]] as const) {
+        if (v === undefined && !(production && prefix === 'OIDC')) ctx.addIssue({ code: 'custom', path: [k], message: `${k} manque : ${prefix}_ISSUER, ${prefix}_CLIENT_ID et ${prefix}_CLIENT_SECRET vont ensemble` });
+      }
+      return issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : undefined;
+    };
+    const proconnect = provider('OIDC');
+    const franceconnect = provider('FRANCECONNECT');
     return {
       mode: production ? ('production' as const) : ('demo' as const),
       /** seed the demo network on first start */
@@ -54,9 +77,24 @@ const envSchema = z
       dataDir: path.resolve(e.DATA_DIR),
       sessionSecret: e.SESSION_SECRET,
       smtpUrl: e.SMTP_URL,
-      oidc: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
+      mailFrom: e.MAIL_FROM,
+      /**
+       * OpenID Connect sign-in: ProConnect (OIDC_*) for professionals, FranceConnect (FRANCECONNECT_*)
+       * for citizens. In demo mode with neither set, an embedded local provider plays both.
+       */
+      oidc: {
+        local: !production && proconnect === undefined && franceconnect === undefined,
+        proconnect,
+        franceconnect,
+      },
       logLevel: e.LOG_LEVEL,
       webDist: path.resolve(e.WEB_DIST),
+      auth: {
+        sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+        sessionMaxHours: e.SESSION_MAX_HOURS,
+        argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
+        delayUnitMs: e.AUTH_DELAY_UNIT_MS,
+      },
     };
   });
 

@@ -16,6 +16,21 @@ import { systemClock, type Clock } from './shared/clock.ts';
 import { catalogueRoutes } from './areas/catalogue/routes.ts';
 import { openDataRoutes } from './areas/catalogue/opendata-routes.ts';
 import type { CatalogueReadModel } from './areas/catalogue/read-model.ts';
+import { registerAuthorisation } from './areas/accounts/authz-plugin.ts';
+import { accountsContext } from './areas/accounts/context.ts';
+import { accountsRoutes } from './areas/accounts/routes.ts';
+import { demoAccountsRoutes } from './areas/accounts/demo-routes.ts';
+import { registerOidc } from './areas/accounts/oidc/plugin.ts';
+import { devMailRoutes } from './mail/dev-routes.ts';
+import { candidatesRoutes } from './areas/candidates/routes.ts';
+import { loadScales } from './areas/scholarships/scales.ts';
+import { aidRoutes } from './areas/scholarships/routes.ts';
+import { callsRoutes } from './areas/calls/routes.ts';
+import { labelsRoutes } from './areas/labels/routes.ts';
+import { grantsRoutes } from './areas/grants/routes.ts';
+import { admissionsRoutes } from './areas/admissions/routes.ts';
+import { enrolmentsRoutes } from './areas/enrolments/routes.ts';
+import { aidRequestRoutes } from './areas/scholarships/requests/routes.ts';
 
 z.config(z.locales.fr());
 
@@ -23,7 +38,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 
 export interface ServerDeps {
-  config: Pick<Config, 'logLevel' | 'webDist' | 'baseUrl'>;
+  config: Pick<Config, 'logLevel' | 'webDist' | 'baseUrl' | 'mode' | 'sessionSecret' | 'auth' | 'oidc'>;
   database: Database;
   catalogue: CatalogueReadModel;
   clock?: Clock;
@@ -53,7 +68,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  await registerSecurityHeaders(app, { https: deps.config.baseUrl.startsWith('https://') });
+  const https = deps.config.baseUrl.startsWith('https://');
+  await registerSecurityHeaders(app, { https });
+  const accounts = accountsContext(deps.database, deps.config, clock);
+  await registerAuthorisation(app, { sessions: accounts.sessions, clock, https });
 
   await app.register(swagger, {
     openapi: {
@@ -67,7 +85,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  const https = deps.config.baseUrl.startsWith('https://');
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
@@ -77,7 +94,25 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes(deps.database, { name: pkg.name, version: pkg.version }));
+  await app.register(accountsRoutes({ ctx: accounts, https, maxHours: deps.config.auth.sessionMaxHours, geo: deps.catalogue.geo }));
+  // FranceConnect and ProConnect (and, in demo mode without settings, the embedded local provider)
+  await registerOidc(app, { ctx: accounts, settings: deps.config.oidc, https, maxHours: deps.config.auth.sessionMaxHours });
+  if (deps.config.mode === 'demo') await app.register(demoAccountsRoutes(accounts));
+  // the outbox, readable in demo mode only (absent, so 404, in production)
+  if (deps.config.mode === 'demo') await app.register(devMailRoutes(deps.database));
   await app.register(catalogueRoutes(deps.catalogue, clock));
+  await app.register(aidRoutes(deps.catalogue.geo.communes, clock));
+  // calls for projects, review, labels and seed grants (one context for the three areas)
+  const programme = { database: deps.database, clock, geo: deps.catalogue.geo, catalogue: deps.catalogue, baseUrl: deps.config.baseUrl };
+  await app.register(callsRoutes(programme));
+  await app.register(labelsRoutes(programme));
+  await app.register(grantsRoutes(programme));
+  await app.register(candidatesRoutes({ database: deps.database, clock, geo: deps.catalogue.geo, scales: loadScales(), baseUrl: deps.config.baseUrl }));
+  // admissions: rankings, call orders, offer rounds, answers (and enrolments, aid requests)
+  const admissions = { database: deps.database, clock, geo: deps.catalogue.geo, scales: loadScales(), baseUrl: deps.config.baseUrl };
+  await app.register(admissionsRoutes(admissions));
+  await app.register(enrolmentsRoutes(admissions));
+  await app.register(aidRequestRoutes(admissions));
   await app.register(openDataRoutes(deps.catalogue, clock, deps.config.baseUrl));
   await registerStatic(app, { webDist: deps.config.webDist, geoDir: path.join(root, 'reference/geo') });
   return app;

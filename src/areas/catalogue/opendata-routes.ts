@@ -31,6 +31,7 @@ export function openDataRoutes(model: CatalogueReadModel, clock: Clock, baseUrl:
     app.get(
       '/api/open-data',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Liste des fichiers ouverts et description des colonnes du CSV',
@@ -45,18 +46,18 @@ export function openDataRoutes(model: CatalogueReadModel, clock: Clock, baseUrl:
       async () => ({ files: FILES, csvColumns: CSV_COLUMNS.map(({ name, description }) => ({ name, description })) }),
     );
 
-    app.get('/api/open-data/trainings.csv', { schema: { tags, summary: 'Formations labellisées et leurs sessions (CSV)' } }, async (_req, reply) =>
+    app.get('/api/open-data/trainings.csv', { config: { access: 'public' }, schema: { tags, summary: 'Formations labellisées et leurs sessions (CSV)' } }, async (_req, reply) =>
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="formations-gen.csv"')
         .send(cached('csv', () => csvChunks(model.trainings))),
     );
 
-    app.get('/api/open-data/trainings.geojson', { schema: { tags, summary: 'Formations labellisées (GeoJSON)' } }, async (_req, reply) =>
+    app.get('/api/open-data/trainings.geojson', { config: { access: 'public' }, schema: { tags, summary: 'Formations labellisées (GeoJSON)' } }, async (_req, reply) =>
       reply.type('application/geo+json; charset=utf-8').send(cached('geojson', () => [JSON.stringify(toGeoJson(model.trainings))])),
     );
 
-    app.get('/api/open-data/lheo.xml', { schema: { tags, summary: 'Offre de formation au format LHEO 2.3' } }, async (_req, reply) => {
+    app.get('/api/open-data/lheo.xml', { config: { access: 'public' }, schema: { tags, summary: 'Offre de formation au format LHEO 2.3' } }, async (_req, reply) => {
       // LHEO has no valid empty document: an empty catalogue has nothing to publish
       if (model.trainings.length === 0) throw new NotFoundError('Offre de formation');
       return reply.type('application/xml; charset=utf-8').send(cached('lheo', () => lheoChunks(model.trainings, { generatedAt: generatedAt(), baseUrl })));

@@ -1,3 +1,4 @@
+import { testConfig } from '../../../test/support/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   model = new CatalogueReadModel(database, territories());
   await model.refresh();
   app = await buildServer({
-    config: { logLevel: 'silent', webDist: '/nonexistent', baseUrl: 'http://localhost:3000' },
+    config: testConfig(),
     database,
     catalogue: model,
     clock: () => new Date(`${TODAY}T10:00:00Z`),
@@ -209,7 +210,7 @@ describe('database away', () => {
   it('answers 503 with a clear message, never a stack trace', async () => {
     const { database: other, dispose: d2 } = await freshDatabase();
     const m = new CatalogueReadModel(other, territories());
-    const a = await buildServer({ config: { logLevel: 'silent', webDist: '/nonexistent', baseUrl: 'http://localhost' }, database: other, catalogue: m, logger: false });
+    const a = await buildServer({ config: testConfig({ BASE_URL: 'http://localhost' }), database: other, catalogue: m, logger: false });
     await d2();
     const r = await a.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(503);

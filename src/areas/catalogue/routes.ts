@@ -18,6 +18,7 @@ export function catalogueRoutes(model: CatalogueReadModel, clock: Clock): Fastif
     app.get(
       '/api/trainings',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Rechercher des formations labellisées',
@@ -33,6 +34,7 @@ export function catalogueRoutes(model: CatalogueReadModel, clock: Clock): Fastif
     app.get(
       '/api/trainings/map',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Toutes les formations correspondant aux filtres, pour la carte',
@@ -47,6 +49,7 @@ export function catalogueRoutes(model: CatalogueReadModel, clock: Clock): Fastif
     app.get(
       '/api/trainings/:id',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Fiche d’une formation labellisée',
@@ -60,6 +63,7 @@ export function catalogueRoutes(model: CatalogueReadModel, clock: Clock): Fastif
     app.get(
       '/api/referentials',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Référentiels'],
           summary: 'Régions, départements, métiers et niveaux utilisés par la recherche',
@@ -91,6 +95,7 @@ export function catalogueRoutes(model: CatalogueReadModel, clock: Clock): Fastif
     app.get(
       '/api/communes',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['Référentiels'],
           summary: 'Communes par début de nom ou code postal (autocomplétion)',

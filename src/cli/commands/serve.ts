@@ -5,7 +5,15 @@ import { buildServer } from '../../server.ts';
 import { CatalogueReadModel } from '../../areas/catalogue/read-model.ts';
 import { territories } from '../../areas/territories/referential.ts';
 import { seedDemo } from '../../seed/insert.ts';
-import { parisDate } from '../../shared/clock.ts';
+import { parisDate, systemClock } from '../../shared/clock.ts';
+import { startJobs } from '../../jobs/boss.ts';
+import { mailJobs } from '../../mail/jobs.ts';
+import { accountsJobs } from '../../areas/accounts/jobs.ts';
+import { accountsContext } from '../../areas/accounts/context.ts';
+import { startMailWorker } from '../../mail/worker.ts';
+import { labelsJobs } from '../../areas/labels/jobs.ts';
+import { admissionsJobs } from '../../areas/admissions/jobs.ts';
+import { loadScales } from '../../areas/scholarships/scales.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -28,8 +36,25 @@ export const serveCommand: Command = {
     const catalogue = new CatalogueReadModel(database, territories());
     await catalogue.refresh();
     const app = await buildServer({ config, database, catalogue });
+    // background work: pg-boss jobs, and the mail outbox (sent through SMTP_URL, or kept in demo mode)
+    const jobs = await startJobs({
+      database,
+      connectionString: config.database.kind === 'pg' ? config.database.url : undefined,
+      jobs: [
+        ...mailJobs(database),
+        ...accountsJobs(database, accountsContext(database, config, systemClock).sessions),
+        // labels expire at the end of their 3 years (daily)
+        ...labelsJobs({ database, clock: systemClock, geo: catalogue.geo, catalogue, baseUrl: config.baseUrl }),
+        // the daily offer round at 06:00, and enrolments at the sessions' start (admissions)
+        ...admissionsJobs({ database, clock: systemClock, geo: catalogue.geo, scales: loadScales(), baseUrl: config.baseUrl }),
+      ],
+      log: app.log,
+    });
+    const mail = startMailWorker({ database, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
     const stop = async () => {
       await app.close();
+      await mail.stop();
+      await jobs.stop();
       await database.close();
       process.exit(0);
     };

@@ -15,6 +15,7 @@ export function AppFooter() {
       bottomItems={[
         { text: 'Données personnelles', linkProps: { href: '/donnees-personnelles' } },
         { text: 'Données ouvertes', linkProps: { href: '/donnees-ouvertes' } },
+        { text: 'Simulateur de l’aide financière', linkProps: { href: '/simulateur-aide' } },
         headerFooterDisplayItem,
       ]}
     />

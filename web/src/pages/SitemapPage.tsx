@@ -8,12 +8,23 @@ const SECTIONS: { title: string; links: { label: string; href: string }[] }[] = 
       { label: 'Accueil', href: '/' },
       { label: 'Trouver une formation', href: '/formations' },
       { label: 'Carte des formations', href: '/carte' },
-      { label: 'Se connecter', href: '/connexion' },
+      { label: 'Simulateur de l’aide financière', href: '/simulateur-aide' },
     ],
   },
   {
-    title: 'Réutiliser les données',
-    links: [{ label: 'Données ouvertes', href: '/donnees-ouvertes' }],
+    title: 'Mon compte',
+    links: [
+      { label: 'Se connecter', href: '/connexion' },
+      { label: 'Créer un compte', href: '/inscription' },
+      { label: 'Mot de passe oublié', href: '/mot-de-passe-oublie' },
+    ],
+  },
+  {
+    title: 'Le programme',
+    links: [
+      { label: 'Appels à projets', href: '/appels' },
+      { label: 'Données ouvertes', href: '/donnees-ouvertes' },
+    ],
   },
   {
     title: 'Informations',

@@ -109,8 +109,8 @@ function TrainingView({ training, levels }: { training: TrainingDetail; levels?:
             <SessionsTable trainingId={training.id} sessions={training.sessions} canApply={canApply} />
             {canApply && (
               <p className="fr-hint-text">
-                Les candidatures en ligne ouvriront avec les comptes candidat·es. En attendant, vous pouvez contacter
-                l’organisme de formation.
+                Candidatez en ligne aux sessions dont le recrutement est ouvert (10 vœux en cours au plus), avec votre compte
+                candidat·e. Vous pouvez aussi contacter l’organisme de formation.
               </p>
             )}
           </section>

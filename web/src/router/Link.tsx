@@ -3,8 +3,8 @@ import { navigate } from './history.ts';
 
 export type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
 
-/** Paths served by the server itself (API, open data files, static assets): never routed in the app. */
-const SERVER_PATHS = /^\/(api|geo|dsfr|assets)(\/|$)/;
+/** Paths served by the server itself (API, open data files, static assets, demo mailbox): never routed in the app. */
+const SERVER_PATHS = /^\/(api|geo|dsfr|assets|dev)(\/|$)/;
 
 export function isAppPath(href: string): boolean {
   return href.startsWith('/') && !href.startsWith('//') && !SERVER_PATHS.test(href);

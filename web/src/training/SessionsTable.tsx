@@ -1,18 +1,13 @@
 import type { Session } from '../api/types.ts';
 import { DataTable } from '../components/DataTable.tsx';
-import { formatDate, formatDateRange } from '../format/dates.ts';
+import { formatDateRange } from '../format/dates.ts';
 import { SESSION_STATUS_LABELS } from '../format/labels.ts';
 import { formatInteger } from '../format/numbers.ts';
-import { Link } from '../router/Link.tsx';
-import { applyHref } from './applyHref.ts';
+import { ApplyAction } from '../candidates/ApplyAction.tsx';
 
 function applyCell(trainingId: string, session: Session, canApply: boolean) {
   if (canApply && session.status === 'recruiting') {
-    return (
-      <Link href={applyHref(trainingId)} className="fr-btn fr-btn--sm">
-        Postuler<span className="fr-sr-only"> à la session du {formatDate(session.startsOn)}</span>
-      </Link>
-    );
+    return <ApplyAction trainingId={trainingId} sessionId={session.id} startsOn={session.startsOn} />;
   }
   const reason =
     session.status === 'finished' || session.status === 'running'

@@ -1,0 +1,146 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client.ts';
+import { admissionRoundSessions, admissionSettings, callOrders, sessions, trainings } from '../../../db/schema/index.ts';
+import { ConflictError, InputError, NotFoundError } from '../../../shared/errors.ts';
+import { auditActor, recordAudit } from '../../accounts/audit/record.ts';
+import type { Actor } from '../../accounts/domain/access.ts';
+import { validateConstraints, type Constraint } from '../domain/call-order.ts';
+import type { AdmissionsContext } from '../context.ts';
+import { timeZoneOfCommune } from '../rules/deadlines.ts';
+import { CONSTRAINT_LABELS } from '../rules/offers.ts';
+import { ADMISSION_CONSTRAINT_NAMES, type ConstraintName } from '../rules/ranking.ts';
+import { ownSession } from './access.ts';
+
+type DbLike = Db | Tx;
+
+export interface Settings {
+  constraints: Constraint[];
+  overbookingMargin: number;
+  blockCallRank: number;
+  answerDays: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { constraints: [], overbookingMargin: 0, blockCallRank: 0, answerDays: 3 };
+
+export async function settingsOf(db: DbLike, sessionId: string): Promise<Settings> {
+  const [row] = await db.select().from(admissionSettings).where(eq(admissionSettings.sessionId, sessionId));
+  if (!row) return { ...DEFAULT_SETTINGS };
+  return { constraints: row.constraints, overbookingMargin: row.overbookingMargin, blockCallRank: row.blockCallRank, answerDays: row.answerDays };
+}
+
+export async function currentCallOrder(db: DbLike, sessionId: string) {
+  const [row] = await db.select().from(callOrders).where(and(eq(callOrders.sessionId, sessionId), isNull(callOrders.supersededAt)));
+  return row ?? null;
+}
+
+/** A session has taken part in a round: its ranking and call order are frozen for the season. */
+export async function hadRound(db: DbLike, sessionId: string): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`1` }).from(admissionRoundSessions).where(eq(admissionRoundSessions.sessionId, sessionId)).limit(1);
+  return !!row;
+}
+
+function checkSettings(input: Settings): void {
+  const fields: Record<string, string> = {};
+  for (const c of input.constraints) {
+    if (!(ADMISSION_CONSTRAINT_NAMES as readonly string[]).includes(c.name)) fields.constraints = `Public inconnu « ${c.name} » : choisissez parmi les critères du diagnostic.`;
+  }
+  try {
+    validateConstraints(input.constraints);
+  } catch (e) {
+    if (e instanceof InputError) fields.constraints ??= Object.values(e.fields)[0] ?? e.message;
+    else throw e;
+  }
+  if (!Number.isInteger(input.overbookingMargin) || input.overbookingMargin < 0 || input.overbookingMargin > 1000) fields.overbookingMargin = 'La marge de surréservation est un nombre entier de 0 à 1000.';
+  if (!Number.isInteger(input.blockCallRank) || input.blockCallRank < 0 || input.blockCallRank > 1_000_000) fields.blockCallRank = 'Le rang d’appel en bloc est un nombre entier (0 : aucun appel en bloc).';
+  if (!Number.isInteger(input.answerDays) || input.answerDays < 1 || input.answerDays > 30) fields.answerDays = 'Le délai de réponse est de 1 à 30 jours.';
+  if (Object.keys(fields).length > 0) throw new InputError(fields, Object.values(fields)[0]);
+}
+
+const sameConstraints = (a: readonly Constraint[], b: readonly Constraint[]) => JSON.stringify(a.map((c) => [c.name, c.rate])) === JSON.stringify(b.map((c) => [c.name, c.rate]));
+
+/**
+ * The provider sets a session's admission rules. The constrained publics and their rates make the call
+ * order: once the session has had a round they are frozen; before that, changing them after the
+ * ranking was published sends the ranking back to draft (it must be published again).
+ */
+export async function saveSettings(ctx: AdmissionsContext, actor: Actor, sessionId: string, input: Settings): Promise<void> {
+  const now = ctx.clock();
+  const constraints = input.constraints.map((c) => ({ name: c.name, rate: c.rate }));
+  checkSettings({ ...input, constraints });
+  await ctx.database.db.transaction(async (tx) => {
+    await ownSession(tx, actor, sessionId, true);
+    const before = await settingsOf(tx, sessionId);
+    const changed = Object.entries({ ...input, constraints })
+      .filter(([k, v]) => (k === 'constraints' ? !sameConstraints(v as Constraint[], before.constraints) : before[k as keyof Settings] !== v))
+      .map(([k]) => k);
+    if (changed.length === 0) return;
+    const who = auditActor(actor);
+    if (changed.includes('constraints')) {
+      if (await hadRound(tx, sessionId)) {
+        throw new ConflictError('Les publics prioritaires et leurs taux ne changent plus une fois les propositions commencées : l’ordre d’appel est fixé pour la saison.', 'ordre_appel_fige');
+      }
+      const current = await currentCallOrder(tx, sessionId);
+      if (current) {
+        await tx.update(callOrders).set({ supersededAt: now }).where(eq(callOrders.id, current.id));
+        await recordAudit(tx, who, { action: 'call_order.superseded', objectType: 'call_order', objectId: current.id, from: 'current', to: 'superseded', motive: 'taux modifiés' });
+      }
+    }
+    await tx
+      .insert(admissionSettings)
+      .values({ sessionId, constraints, overbookingMargin: input.overbookingMargin, blockCallRank: input.blockCallRank, answerDays: input.answerDays, updatedAt: now, updatedBy: actor.userId })
+      .onConflictDoUpdate({
+        target: admissionSettings.sessionId,
+        set: { constraints, overbookingMargin: input.overbookingMargin, blockCallRank: input.blockCallRank, answerDays: input.answerDays, updatedAt: now, updatedBy: actor.userId },
+      });
+    await recordAudit(tx, who, { action: 'admission_settings.saved', objectType: 'session', objectId: sessionId, fields: changed });
+  });
+}
+
+/** The public admission rules of a session (shown on its page). */
+export async function publicRules(ctx: AdmissionsContext, sessionId: string) {
+  const db = ctx.database.db;
+  const [s] = await db
+    .select({ id: sessions.id, seats: sessions.seats, communeCode: trainings.communeCode })
+    .from(sessions)
+    .innerJoin(trainings, eq(trainings.id, sessions.trainingId))
+    .where(eq(sessions.id, sessionId));
+  if (!s) throw new NotFoundError('Session');
+  const settings = await settingsOf(db, sessionId);
+  const published = !!(await currentCallOrder(db, sessionId));
+  return {
+    sessionId,
+    seats: s.seats,
+    offerTarget: s.seats + settings.overbookingMargin,
+    overbookingMargin: settings.overbookingMargin,
+    blockCallRank: settings.blockCallRank,
+    answerDays: settings.answerDays,
+    timeZone: timeZoneOfCommune(s.communeCode),
+    rankingPublished: published,
+    constraints: settings.constraints.map((c, i) => ({ priority: i + 1, name: c.name as ConstraintName, label: CONSTRAINT_LABELS[c.name as ConstraintName] ?? c.name, rate: c.rate })),
+  };
+}
+
+/** The provider's sessions with their admission state (navigation of the admissions pages). */
+export async function providerSessions(ctx: AdmissionsContext, organisationId: string) {
+  const rows = (await ctx.database.db.execute(sql`
+    select s.id, s.starts_on::text as starts_on, s.ends_on::text as ends_on, s.status, s.seats, s.seats_taken, t.title,
+           (select count(*)::int from wishes w where w.session_id = s.id and w.status <> 'withdrawn') as applications,
+           exists (select 1 from call_orders co where co.session_id = s.id and co.superseded_at is null) as published,
+           exists (select 1 from admission_round_sessions r where r.session_id = s.id) as frozen
+      from sessions s join trainings t on t.id = s.training_id
+     where t.provider_id = ${organisationId}::uuid and s.status in ('planned','recruiting','running')
+     order by s.starts_on, t.title`)) as unknown as {
+    rows: { id: string; starts_on: string; ends_on: string; status: string; seats: number; seats_taken: number; title: string; applications: number; published: boolean; frozen: boolean }[];
+  };
+  return rows.rows.map((r) => ({
+    id: r.id,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    status: r.status,
+    seats: r.seats,
+    seatsTaken: r.seats_taken,
+    trainingTitle: r.title,
+    applications: r.applications,
+    state: r.frozen ? 'frozen' : r.published ? 'published' : 'draft',
+  }));
+}
