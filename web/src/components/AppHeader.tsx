@@ -42,10 +42,12 @@ const ROLE_NAVIGATION: Record<string, { text: string; href: string }[]> = {
     { text: 'Mon profil', href: '/candidat/profil' },
     { text: 'Mon diagnostic', href: '/candidat/diagnostic' },
     { text: 'Mes vœux', href: '/candidat/voeux' },
+    { text: 'Mes inscriptions', href: '/apprenant/inscriptions' },
   ],
   prescriber: [{ text: 'Candidat·es suivi·es', href: '/prescripteur/candidats' }],
   provider: [
     { text: 'Candidatures reçues', href: '/organisme/candidatures' },
+    { text: 'Admissions', href: '/organisme/admissions' },
     { text: 'Dossiers de labellisation', href: '/organisme/dossiers' },
     { text: 'Conventions et versements', href: '/organisme/conventions' },
   ],
@@ -54,6 +56,8 @@ const ROLE_NAVIGATION: Record<string, { text: string; href: string }[]> = {
   operator: [
     { text: 'Appels à projets', href: '/operateur/appels' },
     { text: 'Labels', href: '/operateur/labels' },
+    { text: 'Tours d’admission', href: '/operateur/tours' },
+    { text: 'Demandes d’aide', href: '/operateur/aides' },
     { text: 'Conventions et versements', href: '/operateur/conventions' },
     { text: 'Organisations', href: '/operateur/organisations' },
     { text: 'Journal d’audit', href: '/operateur/journal' },
