@@ -6,6 +6,7 @@
  * waiting; 60 % of the candidates ordered all their wishes (preference 1..10), the others none.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { mulberry32 } from './support.ts';
 import path from 'node:path';
 
 export interface GeneratedFiles {
@@ -14,16 +15,6 @@ export interface GeneratedFiles {
   groupCount: number;
   wishCount: number;
   bytes: number;
-}
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const REGIONS = 13;

@@ -7,20 +7,11 @@
 import { performance } from 'node:perf_hooks';
 import { loadScales } from '../src/areas/scholarships/scales.ts';
 import { annualCentsOf, householdEchelonIndex } from '../src/areas/scholarships/domain/echelon.ts';
+import { mulberry32 } from './support.ts';
 import { simulateAid } from '../src/areas/scholarships/domain/simulate.ts';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 1_000_000);
 const RUNS = 3;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // households in flat typed arrays: no object per household, nothing allocated while timing
 const rnd = mulberry32(2017);

@@ -7,22 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { fabriques, freePort, startServer, stop } from './support.ts';
+import { fabriques, freePort, startServer, stop, mulberry32 } from './support.ts';
 import { firstLoadJs } from './first-load-js.ts';
 
 const TRAININGS = Number(process.env.BENCH_TRAININGS ?? 20_000);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Several hundred distinct searches a public would type: text, job, around a commune, dates. */
 function queries(n: number): string[] {

@@ -17,22 +17,13 @@ import { buildServer } from '../src/server.ts';
 import { sampleForm, sampleTraining } from '../src/areas/calls/domain/fixtures.ts';
 import { reviewSummary, weightedScore, type Score } from '../src/areas/calls/domain/scoring.ts';
 import { testConfig } from '../test/support/config.ts';
+import { mulberry32 } from './support.ts';
 import { TestClient } from '../test/support/app.ts';
 
 const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 1_000);
 const REVIEWS = 3;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const WARMUP = 5;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function open(): Promise<{ database: Database; dispose: () => Promise<void>; where: string }> {
   const url = process.env.DATABASE_URL;
