@@ -10,6 +10,9 @@
  *
  * Targets on 2 cores at N = 1,000,000: call order ≤ 3 s, one round ≤ 5 s, peak RSS ≤ 3 GB. The
  * machine line (byte scan speed, cost of fresh memory, load average) tells how this machine compares.
+ *
+ * Then, unless `--persist 0`, the time to persist a round of `--persist` candidates (default 100,000)
+ * on the real server: bench/admissions-persist.ts in its own process (target ≤ 30 s).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -19,7 +22,12 @@ import { parseArgs } from 'node:util';
 import { generateAdmissions } from './admissions-generate.ts';
 
 const { values } = parseArgs({
-  options: { candidates: { type: 'string', default: '100000' }, seed: { type: 'string', default: '2016' }, keep: { type: 'boolean', default: false } },
+  options: {
+    candidates: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '2016' },
+    keep: { type: 'boolean', default: false },
+    persist: { type: 'string', default: '100000' },
+  },
 });
 
 function count(text: string): number {
@@ -114,7 +122,22 @@ try {
     );
     if (name === 'round + auto-responder' || name === 'round') console.log(`  ${JSON.stringify({ offers: r.summary.offers, autoResponses: r.summary.autoResponses, statuses: r.summary.statuses })}`);
   }
-  console.log('(time to persist a 100k-candidate round on the real server: not measured — the admissions tables do not exist yet)');
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
+}
+
+const persisted = count(values.persist!);
+if (persisted > 0) {
+  console.log(`\npersisting a ${persisted.toLocaleString('en')}-candidate round on the real server (bench/admissions-persist.ts):`);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'admissions-persist.ts'), '--candidates', String(persisted), '--seed', values.seed!], {
+      stdio: 'inherit',
+    });
+    child.on('exit', resolve);
+    child.on('error', reject);
+  });
+  if (code !== 0) {
+    console.error(`bench:admissions-persist a échoué (code ${code})`);
+    process.exitCode = 1;
+  }
 }
