@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../test/support/database.ts';
 import { testConfig } from '../../test/support/config.ts';
+import { testLogger } from '../../test/support/logs.ts';
 import { buildServer } from '../server.ts';
 import { CatalogueReadModel } from '../areas/catalogue/read-model.ts';
 import { territories } from '../areas/territories/referential.ts';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   ({ database, dispose } = await freshDatabase());
   const catalogue = new CatalogueReadModel(database, territories());
   await catalogue.refresh();
-  demo = await buildServer({ config: testConfig(), database, catalogue, logger: false });
+  demo = await buildServer({ config: testConfig(), database, catalogue, logger: testLogger() });
   production = await buildServer({
     config: testConfig({
       NODE_ENV: 'production',
@@ -32,7 +33,7 @@ beforeAll(async () => {
     }),
     database,
     catalogue,
-    logger: false,
+    logger: testLogger(),
   });
   expect(production.hasRoute({ method: 'GET', url: '/dev/mails' })).toBe(false);
 
@@ -85,7 +86,8 @@ describe('/dev/mails pages (demo mode)', () => {
     const r = await get(demo, '/dev/mails');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(String(r.headers['content-security-policy'])).toContain("script-src 'self';");
+    expect(String(r.headers['content-security-policy'])).toContain("style-src 'self' 'unsafe-inline';");
     const html = r.body;
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<title>Courriels – Fabriques (démonstration)</title>');

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { demoPageCsp } from '../http/security.ts';
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
@@ -88,7 +89,11 @@ export function devMailRoutes(database: Database): FastifyPluginAsyncZod {
       async (req, reply) => {
         const to = req.query.to || undefined;
         const rows = await newest(to);
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(listPage(rows, to));
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .header('content-security-policy', demoPageCsp(req.protocol === 'https'))
+          .send(listPage(rows, to));
       },
     );
 
@@ -98,7 +103,7 @@ export function devMailRoutes(database: Database): FastifyPluginAsyncZod {
       async (req, reply) => {
         const { id } = req.params;
         const [row] = UUID.test(id) ? await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id)) : [];
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', demoPageCsp(req.protocol === 'https'));
         if (!row) return reply.code(404).send(notFoundPage());
         return reply.send(mailPage(row));
       },

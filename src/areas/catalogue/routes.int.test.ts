@@ -1,4 +1,5 @@
 import { testConfig } from '../../../test/support/config.ts';
+import { testLogger } from '../../../test/support/logs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
@@ -31,7 +32,7 @@ beforeAll(async () => {
     database,
     catalogue: model,
     clock: () => new Date(`${TODAY}T10:00:00Z`),
-    logger: false,
+    logger: testLogger(),
   });
 });
 
@@ -141,7 +142,10 @@ describe('GET /api/trainings', () => {
 
   it('sets security headers', async () => {
     const r = await get('/api/trainings');
-    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toMatch(/style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+    expect(csp).not.toContain('unsafe-inline');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['x-frame-options']).toBeDefined();
     expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
@@ -210,7 +214,7 @@ describe('database away', () => {
   it('answers 503 with a clear message, never a stack trace', async () => {
     const { database: other, dispose: d2 } = await freshDatabase();
     const m = new CatalogueReadModel(other, territories());
-    const a = await buildServer({ config: testConfig({ BASE_URL: 'http://localhost' }), database: other, catalogue: m, logger: false });
+    const a = await buildServer({ config: testConfig({ BASE_URL: 'http://localhost' }), database: other, catalogue: m, logger: testLogger() });
     await d2();
     const r = await a.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(503);

@@ -5,6 +5,7 @@ import type { Account, Interaction, OidcContext, Provider as OidcProvider } from
 import { DEMO_PASSWORD } from '../../../seed/demo-accounts.ts';
 import { keyedHash, sameString } from '../tokens.ts';
 import { claimsOf, DEMO_IDENTITIES } from './demo-identities.ts';
+import { demoPageCsp } from '../../../http/security.ts';
 import { errorPage, loggedOutPage, loginPage, logoutPage } from './local-pages.ts';
 import { memoryAdapter } from './memory-adapter.ts';
 import { callbackUrl, LOCAL_CLIENT_ID, localClientSecret, localIssuerPath, OIDC_PROVIDERS, type OidcProviderId } from './providers.ts';
@@ -233,7 +234,7 @@ export class LocalIdentityProviders {
 /**
  * Mounts the local providers in the app: requests under `/oidc/<provider>` are taken over before body
  * parsing (oidc-provider reads its own bodies) and answered by them. The security headers are
- * already set on the raw response at that point (the app's strict CSP suits these pages).
+ * already set on the raw response at that point; the CSP is relaxed for their inline stylesheet.
  */
 export function registerLocalProvider(app: FastifyInstance, opts: Omit<LocalProviderOptions, 'log'>): LocalIdentityProviders {
   const local = new LocalIdentityProviders({ ...opts, log: app.log });
@@ -241,6 +242,8 @@ export function registerLocalProvider(app: FastifyInstance, opts: Omit<LocalProv
     const id = local.match(req.url);
     if (!id) return;
     reply.hijack();
+    // these demo pages carry their small stylesheet inline
+    reply.raw.setHeader('content-security-policy', demoPageCsp(req.protocol === 'https'));
     await local.handle(id, req.raw, reply.raw);
   });
   return local;
