@@ -27,6 +27,12 @@ export const ACCOUNT_POLICY: ThrottlePolicy = {
 /** A shared address (a school, a France Travail agency) makes many more honest attempts. */
 export const ADDRESS_POLICY: ThrottlePolicy = { ...ACCOUNT_POLICY, freeFailures: 20, blockAfter: 100 };
 
+/** Sign-ups: at most 10 an hour from one client address (every attempt counts). */
+export const SIGN_UP_POLICY: ThrottlePolicy = { ...ACCOUNT_POLICY, blockAfter: 10, blockMinutes: 60, windowMinutes: 60 };
+
+/** Password reset requests: at most 5 an hour per address and per client (every request counts). */
+export const RESET_POLICY: ThrottlePolicy = { ...ACCOUNT_POLICY, freeFailures: 5, blockAfter: 5, blockMinutes: 60, windowMinutes: 60 };
+
 /** How long to wait before checking the password, after `failures` recent failures. */
 export function delayBeforeAttempt(policy: ThrottlePolicy, failures: number): number {
   if (failures < policy.freeFailures) return 0;

@@ -6,7 +6,7 @@ import { InputError, TooManyAttemptsError } from '../../../shared/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { appLink, normaliseEmail, type AccountsContext } from '../context.ts';
 import { passwordProblem } from '../domain/password.ts';
-import { ACCOUNT_POLICY } from '../domain/throttle.ts';
+import { RESET_POLICY } from '../domain/throttle.ts';
 import { accountMails } from '../mails.ts';
 import { hashPassword } from '../passwords.ts';
 import { hashToken, keyedHash, newToken } from '../tokens.ts';
@@ -70,7 +70,7 @@ export async function giveParentalConsent(ctx: AccountsContext, token: string): 
 export async function requestPasswordReset(ctx: AccountsContext, rawEmail: string, clientAddress: string): Promise<void> {
   const now = ctx.clock();
   const email = normaliseEmail(rawEmail);
-  const policy = { ...ACCOUNT_POLICY, freeFailures: 5, blockAfter: 5, blockMinutes: 60, windowMinutes: 60 };
+  const policy = RESET_POLICY;
   for (const key of [`reset:acct:${keyedHash(ctx.secret, email)}`, `reset:ip:${keyedHash(ctx.secret, clientAddress)}`]) {
     const state = await ctx.throttle.state(key, policy, now);
     if (state.blockedUntil) {

@@ -10,7 +10,7 @@ import { passwordProblem } from '../domain/password.ts';
 import { accountMails } from '../mails.ts';
 import { hashPassword } from '../passwords.ts';
 import { hashToken, keyedHash, newToken } from '../tokens.ts';
-import { ACCOUNT_POLICY } from '../domain/throttle.ts';
+import { SIGN_UP_POLICY } from '../domain/throttle.ts';
 
 export interface SignUpInput {
   email: string;
@@ -32,7 +32,7 @@ export async function signUp(ctx: AccountsContext, input: SignUpInput, clientAdd
   const now = ctx.clock();
   // at most 10 sign-ups an hour from one client address
   const key = `signup:ip:${keyedHash(ctx.secret, clientAddress)}`;
-  const policy = { ...ACCOUNT_POLICY, blockAfter: 10, blockMinutes: 60, windowMinutes: 60 };
+  const policy = SIGN_UP_POLICY;
   const state = await ctx.throttle.state(key, policy, now);
   if (state.blockedUntil) {
     throw new TooManyAttemptsError('Trop de comptes créés depuis cette connexion : réessayez dans une heure.', Math.ceil((state.blockedUntil.getTime() - now.getTime()) / 1000));
