@@ -1,7 +1,8 @@
 // The whole story of a call, in the browser: the operator publishes a call; a provider files a
 // proposal with two trainings; two reviewers score it; the operator accepts one training and rejects
 // the other with a motive; the accepted training is on the public map with its label; the evidence
-// of tranche 1 is approved and the tranche paid. The main pages pass axe (WCAG 2.1 A/AA).
+// of tranche 1 is approved and the tranche paid; its label suspended then reinstated. The main pages
+// pass axe (WCAG 2.1 A/AA).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launch, screenshot } from './support/browser.ts';
@@ -132,10 +133,23 @@ describe('a call, from publication to the payment of a tranche', { timeout: 150_
     await go(op, '/operateur/appels/nouveau', 'Nouvel appel');
     await op.locator('#f-title').fill(CALL_TITLE);
     await op.locator('#f-summary').fill('Labelliser et financer des formations courtes au numérique pour les publics éloignés de l’emploi.');
+    // the funder, an engagement and a criterion added empty: the server refuses them field by field
+    await op.locator('#f-funderId').selectOption({ label: 'Région Auvergne-Rhône-Alpes' });
+    await op.getByRole('button', { name: 'Ajouter un engagement' }).click();
+    await op.getByRole('button', { name: 'Ajouter un critère' }).click();
     await axe(op, 'calls-editor');
+    await op.getByRole('button', { name: 'Créer l’appel (brouillon)' }).click();
+    await op.locator('#f-form-eligibility-declarations-1-label-error').waitFor();
+    await op.locator('#f-form-grid-5-label-error').waitFor();
+    expect(await op.getByRole('alert').filter({ hasText: 'Certains champs sont à corriger' }).textContent()).toMatch(/Engagement/);
+    expect(await op.locator('#f-form-eligibility-declarations-1-label').getAttribute('aria-invalid')).toBe('true');
+    await op.getByRole('button', { name: /^Retirer le critère 6/ }).click();
+    await op.getByRole('button', { name: 'Retirer l’engagement 2' }).click();
     await op.getByRole('button', { name: 'Créer l’appel (brouillon)' }).click();
     await op.waitForURL(/\/operateur\/appels\/[0-9a-f-]{36}$/);
     callId = op.url().split('/').pop()!;
+    const created = await op.evaluate(async (id) => (await fetch(`/api/calls/${id}`)).json(), callId);
+    expect(created).toMatchObject({ funderName: 'Région Auvergne-Rhône-Alpes', form: { grid: { length: 5 }, eligibility: { declarations: { length: 1 } } } });
     await op.getByRole('button', { name: 'Publier et ouvrir l’appel' }).click();
     await op.getByText('L’appel est maintenant « ouvert ».').waitFor();
 
@@ -306,6 +320,37 @@ describe('a call, from publication to the payment of a tranche', { timeout: 150_
     await axe(op, 'calls-grant-paid');
     const summary = await op.evaluate(async () => (await fetch('/api/grants/summary')).json());
     expect(summary.total.paidCents).toBeGreaterThanOrEqual(3_000_000);
+    expect(errors).toEqual([]);
+  });
+
+  it('the operator suspends the label (its page says why), then reinstates it; the provider sees its labels', async () => {
+    const op = await signIn(OPERATOR);
+    await go(op, '/operateur/labels', 'Labels des formations');
+    await op.locator('#f-labels-q').fill('Développeur·se web – Guillotière');
+    await op.getByRole('button', { name: 'Filtrer' }).click();
+    await op.getByText('1 label', { exact: true }).waitFor();
+    await op.getByLabel('Action sur « Développeur·se web – Guillotière »').selectOption('suspended');
+    await op.getByLabel('Motif (affiché sur la page de la formation)').fill('Contrôle des effectifs en cours.');
+    await axe(op, 'calls-labels');
+    await op.getByRole('button', { name: 'Appliquer à « Développeur·se web – Guillotière »' }).click();
+    await op.getByText(/^Label suspendu : 0 session ouverte gelée/).waitFor();
+
+    const v = await newPage();
+    await go(v, `/formations/${acceptedTrainingId}`, 'Développeur·se web – Guillotière');
+    await v.getByRole('heading', { name: 'Le label de cette formation est suspendu' }).waitFor();
+    expect(await v.locator('main').textContent()).toMatch(/Motif\s:\sContrôle des effectifs en cours./);
+
+    await op.getByLabel('Action sur « Développeur·se web – Guillotière »').selectOption('active');
+    await op.getByLabel('Motif (affiché sur la page de la formation)').fill('Contrôle levé.');
+    await op.getByRole('button', { name: 'Appliquer à « Développeur·se web – Guillotière »' }).click();
+    await op.getByText(/^Label rétabli/).waitFor();
+    expect((await (await fetch(`${baseUrl}/api/trainings/${acceptedTrainingId}`)).json()).label).toMatchObject({ status: 'active', statusReason: null });
+
+    const p = await signIn(PROVIDER);
+    await go(p, '/organisme/labels', 'Labels de mes formations');
+    const row = p.getByRole('row', { name: /Développeur·se web – Guillotière/ });
+    expect(await row.textContent()).toMatch(/Actif.*Le renouvellement s’ouvre six mois avant la fin de validité/);
+    await axe(p, 'calls-provider-labels');
     expect(errors).toEqual([]);
   });
 });

@@ -477,11 +477,11 @@ describe('labels', () => {
   it('suspends (hidden from search, its page says why), reinstates, audits and mails', async () => {
     expect(await searchable()).toBe(true);
     expect((await op.call('POST', `/api/labels/${labelId}/status`, { to: 'suspended', reason: '' })).statusCode).toBe(400);
-    expect((await op.call('POST', `/api/labels/${labelId}/status`, { to: 'suspended', reason: 'Contrôle en cours sur les effectifs.' })).statusCode).toBe(204);
+    expect((await op.call('POST', `/api/labels/${labelId}/status`, { to: 'suspended', reason: 'Contrôle en cours sur les effectifs.' })).statusCode).toBe(200);
     expect(await searchable()).toBe(false);
     expect((await new TestClient(app).call('GET', `/api/trainings/${trainingId}`)).json().label).toMatchObject({ status: 'suspended', statusReason: 'Contrôle en cours sur les effectifs.' });
     expect((await op.call('POST', `/api/labels/${labelId}/status`, { to: 'withdrawn', reason: 'Pas depuis un label suspendu.' })).statusCode).toBe(409);
-    expect((await op.call('POST', `/api/labels/${labelId}/status`, { to: 'active', reason: 'Contrôle levé.' })).statusCode).toBe(204);
+    expect((await op.call('POST', `/api/labels/${labelId}/status`, { to: 'active', reason: 'Contrôle levé.' })).statusCode).toBe(200);
     expect(await searchable()).toBe(true);
     expect(await mails('labels.suspended')).toBeGreaterThanOrEqual(1);
     expect(await audits('label.suspended')).toBe(1);
@@ -502,10 +502,10 @@ describe('labels', () => {
     await setDay('2026-09-24');
   });
 
-  it('withdraws a label and tells the candidates with wishes on its sessions', async () => {
+  it('withdraws a label (its effects on sessions, wishes and offers: src/areas/labels/labels.int.test.ts)', async () => {
     const l = (await op.call('GET', '/api/labels?status=active&q=web%20mobile%201')).json().results[0];
     const res = await op.call('POST', `/api/labels/${l.id}/status`, { to: 'withdrawn', reason: 'Manquements graves à la charte du label.' });
-    expect(res.statusCode).toBe(204);
+    expect(res.statusCode).toBe(200);
     expect(await searchable()).toBe(false);
     expect(await audits('label.candidates_notified')).toBe(1);
   });

@@ -36,6 +36,7 @@ export const labelMails = {
     };
   },
 
+  /** Withdrawal: the candidate's wishes on the training's open sessions are withdrawn, offers and places released. */
   candidateNotice(to: string, givenName: string, trainingTitle: string, reason: string, url: string): OutgoingMail {
     return {
       to,
@@ -44,11 +45,79 @@ export const labelMails = {
       ...renderMail({
         greeting: `Bonjour ${givenName},`,
         paragraphs: [
-          `Le label GEN de la formation « ${trainingTitle} », pour laquelle vous avez candidaté, a été retiré. Ses sessions sont annulées sur la plateforme.`,
+          `Le label GEN de la formation « ${trainingTitle} », pour laquelle vous avez candidaté, a été retiré. Ses sessions à venir sont annulées : votre vœu est retiré par la plateforme et, si vous aviez reçu ou accepté une proposition, la place est libérée.`,
           `Motif : ${reason}`,
           'Vos autres vœux ne changent pas. Vous pouvez chercher une autre formation près de chez vous.',
         ],
         action: { label: 'Chercher une formation', url },
+      }),
+    };
+  },
+
+  /** Suspension: the candidate's applications to the training are frozen, nothing is lost. */
+  candidateFrozen(to: string, givenName: string, trainingTitle: string, reason: string, holdsOffer: boolean, url: string): OutgoingMail {
+    return {
+      to,
+      kind: 'labels.candidate_frozen',
+      subject: `Candidatures gelées pour « ${trainingTitle} » – Fabriques`,
+      ...renderMail({
+        greeting: `Bonjour ${givenName},`,
+        paragraphs: [
+          `Le label GEN de la formation « ${trainingTitle} », pour laquelle vous avez candidaté, est suspendu. Le temps de la suspension, ses candidatures sont gelées : aucune nouvelle proposition n’est faite${holdsOffer ? ' et la proposition que vous avez reçue ne peut pas être acceptée' : ''}.`,
+          `Motif : ${reason}`,
+          holdsOffer
+            ? 'Rien n’est perdu : votre vœu est conservé et, à la levée de la suspension, le délai de réponse à votre proposition sera prolongé de la durée de la suspension.'
+            : 'Rien n’est perdu : votre vœu est conservé et reprendra son cours à la levée de la suspension.',
+        ],
+        action: { label: 'Voir mes vœux', url },
+      }),
+    };
+  },
+
+  /** Reinstatement: the applications move again; a pending offer's new deadline. */
+  candidateUnfrozen(to: string, givenName: string, trainingTitle: string, deadlines: string[], url: string): OutgoingMail {
+    return {
+      to,
+      kind: 'labels.candidate_unfrozen',
+      subject: `Candidatures de nouveau ouvertes pour « ${trainingTitle} » – Fabriques`,
+      ...renderMail({
+        greeting: `Bonjour ${givenName},`,
+        paragraphs: [
+          `La suspension du label GEN de la formation « ${trainingTitle} » est levée : vos candidatures reprennent leur cours.`,
+          ...(deadlines.length
+            ? [`Le délai de réponse à votre proposition est prolongé de la durée de la suspension : vous pouvez répondre jusqu’au ${deadlines.join(', ')}.`]
+            : []),
+        ],
+        action: { label: deadlines.length ? 'Répondre à ma proposition' : 'Voir mes vœux', url },
+      }),
+    };
+  },
+
+  renewalRequested(to: string, givenName: string, trainingTitle: string, url: string): OutgoingMail {
+    return {
+      to,
+      kind: 'labels.renewal_requested',
+      subject: `Demande de renouvellement du label de « ${trainingTitle} » – Fabriques`,
+      ...renderMail({
+        greeting: `Bonjour ${givenName},`,
+        paragraphs: [
+          `Votre demande de renouvellement du label GEN de la formation « ${trainingTitle} » est enregistrée. L’opérateur du programme l’examine ; vous recevrez sa décision par courriel.`,
+          'Un renouvellement n’ouvre pas droit à une nouvelle subvention d’amorçage.',
+        ],
+        action: { label: 'Voir mes labels', url },
+      }),
+    };
+  },
+
+  renewalRefused(to: string, givenName: string, trainingTitle: string, motive: string, url: string): OutgoingMail {
+    return {
+      to,
+      kind: 'labels.renewal_refused',
+      subject: `Renouvellement du label de « ${trainingTitle} » refusé – Fabriques`,
+      ...renderMail({
+        greeting: `Bonjour ${givenName},`,
+        paragraphs: [`Votre demande de renouvellement du label GEN de la formation « ${trainingTitle} » est refusée.`, `Motif : ${motive}`],
+        action: { label: 'Voir mes labels', url },
       }),
     };
   },

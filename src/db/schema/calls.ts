@@ -323,3 +323,41 @@ export const labelRenewals = pgTable('label_renewals', {
     .references(() => labels.id),
   renewedAt: timestamp('renewed_at', { withTimezone: true }).notNull(),
 });
+
+export const RENEWAL_REQUEST_STATUSES = ['pending', 'granted', 'refused'] as const;
+
+/**
+ * A provider's request to renew the label of one of its trainings (DOMAIN.md: from `active` in its
+ * last six months, or `expired` within six months). The operator grants it (a new label, linked in
+ * label_renewals) or refuses it with a motive. At most one pending request per label.
+ */
+export const labelRenewalRequests = pgTable(
+  'label_renewal_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    labelId: uuid('label_id')
+      .notNull()
+      .references(() => labels.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    motive: text('motive').notNull(),
+    status: text('status', { enum: RENEWAL_REQUEST_STATUSES }).notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionMotive: text('decision_motive'),
+    /** the new label when granted */
+    newLabelId: uuid('new_label_id').references(() => labels.id),
+  },
+  (t) => [
+    check('label_renewal_requests_status_check', sql`${t.status} in (${list(RENEWAL_REQUEST_STATUSES)})`),
+    check('label_renewal_requests_decision_check', sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
+    check('label_renewal_requests_granted_check', sql`(${t.status} = 'granted') = (${t.newLabelId} is not null)`),
+    uniqueIndex('label_renewal_requests_pending_key').on(t.labelId).where(sql`${t.status} = 'pending'`),
+    index('label_renewal_requests_organisation_idx').on(t.organisationId),
+  ],
+);

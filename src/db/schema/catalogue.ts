@@ -62,6 +62,8 @@ export const labels = pgTable(
     validUntil: date('valid_until', { mode: 'string' }).notNull(),
     /** public reason shown on the training page when suspended or withdrawn */
     statusReason: text('status_reason'),
+    /** when the status last changed (null: never since it was granted); a reinstatement extends the offers' deadlines by the time spent suspended */
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -71,8 +73,11 @@ export const labels = pgTable(
   ],
 );
 
-export const SESSION_STATUSES = ['planned', 'recruiting', 'running', 'finished'] as const;
+/** `cancelled`: an open session (planned or recruiting) of a training whose label was withdrawn. */
+export const SESSION_STATUSES = ['planned', 'recruiting', 'running', 'finished', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** the sessions still open to applications or waiting to open: frozen by a suspended label, cancelled by a withdrawn one */
+export const OPEN_SESSION_STATUSES = ['planned', 'recruiting'] as const satisfies readonly SessionStatus[];
 
 /** A dated run of a training. seats_taken counts accepted offers (kept by admissions, under row lock). */
 export const sessions = pgTable(
@@ -88,7 +93,7 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('sessions_status_check', sql`${t.status} in ('planned','recruiting','running','finished')`),
+    check('sessions_status_check', sql`${t.status} in ('planned','recruiting','running','finished','cancelled')`),
     check('sessions_dates_check', sql`${t.endsOn} > ${t.startsOn}`),
     check('sessions_seats_check', sql`${t.seats} > 0 and ${t.seatsTaken} between 0 and ${t.seats}`),
     index('sessions_training_idx').on(t.trainingId),

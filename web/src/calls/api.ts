@@ -211,6 +211,30 @@ export interface LabelRow {
   renewedFromLabelId: string | null;
   renewable: boolean;
   renewalNote: string | null;
+  /** the provider's pending renewal request */
+  renewalRequest: { id: string; requestedAt: string; motive: string } | null;
+}
+/** What a label change did to the training's open sessions (frozen, unfrozen or cancelled). */
+export interface LabelEffects {
+  sessions: number;
+  wishes: number;
+  offers: number;
+  candidates: number;
+}
+export type RenewalRequestStatus = 'pending' | 'granted' | 'refused';
+export interface ProviderLabel {
+  id: string;
+  trainingId: string;
+  trainingTitle: string;
+  status: LabelStatus;
+  statusLabel: string;
+  statusReason: string | null;
+  grantedOn: string;
+  validUntil: string;
+  renewedFromLabelId: string | null;
+  canRequest: boolean;
+  renewalNote: string | null;
+  requests: { id: string; status: RenewalRequestStatus; statusLabel: string; requestedAt: string; motive: string; decidedAt: string | null; decisionMotive: string | null }[];
 }
 export type TrancheStatus = 'planned' | 'evidence_submitted' | 'approved' | 'paid';
 export interface Evidence {
@@ -324,8 +348,11 @@ export const callsApi = {
     apiSend<ProposalDetail>('POST', `/api/proposals/${id(proposalId)}/trainings/${id(trainingId)}/decision`, { decision, motive }),
 
   labels: (query: string, signal?: AbortSignal) => getJson<{ total: number; page: number; pageSize: number; results: LabelRow[] }>(`/api/labels?${query}`, signal),
-  labelStatus: (labelId: string, to: 'suspended' | 'active' | 'withdrawn', reason: string) => apiSend('POST', `/api/labels/${id(labelId)}/status`, { to, reason }),
-  renewLabel: (labelId: string) => apiSend<{ id: string; validUntil: string }>('POST', `/api/labels/${id(labelId)}/renewal`, {}),
+  labelStatus: (labelId: string, to: 'suspended' | 'active' | 'withdrawn', reason: string) => apiSend<LabelEffects>('POST', `/api/labels/${id(labelId)}/status`, { to, reason }),
+  renewLabel: (labelId: string, motive?: string) => apiSend<{ id: string; validUntil: string }>('POST', `/api/labels/${id(labelId)}/renewal`, motive ? { motive } : {}),
+  refuseRenewal: (labelId: string, motive: string) => apiSend('POST', `/api/labels/${id(labelId)}/renewal-request/refusal`, { motive }),
+  providerLabels: (signal?: AbortSignal) => getJson<ProviderLabel[]>('/api/provider/labels', signal),
+  requestRenewal: (labelId: string, motive: string) => apiSend<{ id: string }>('POST', `/api/provider/labels/${id(labelId)}/renewal-request`, { motive }),
 
   grants: (signal?: AbortSignal) => getJson<GrantRow[]>('/api/grants', signal),
   grant: (grantId: string, signal?: AbortSignal) => getJson<GrantDetail>(`/api/grants/${id(grantId)}`, signal),

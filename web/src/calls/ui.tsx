@@ -150,14 +150,19 @@ export function SelectField(props: BaseProps & { value: string; onChange: (v: st
     <div className={`fr-select-group${props.errors?.[path] ? ' fr-select-group--error' : ''}`}>
       <label className="fr-label" htmlFor={fieldId(path)}>
         {props.label}
-        {props.hint && <span className="fr-hint-text">{props.hint}</span>}
+        {props.hint && (
+          <span className="fr-hint-text" id={`${fieldId(path)}-hint`}>
+            {props.hint}
+          </span>
+        )}
       </label>
       <select
         className="fr-select"
         id={fieldId(path)}
         value={value}
         disabled={disabled}
-        aria-describedby={props.errors?.[path] ? `${fieldId(path)}-error` : undefined}
+        aria-describedby={[props.hint ? `${fieldId(path)}-hint` : '', props.errors?.[path] ? `${fieldId(path)}-error` : ''].filter(Boolean).join(' ') || undefined}
+        aria-invalid={props.errors?.[path] ? true : undefined}
         onChange={(e) => onChange(e.target.value)}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -280,7 +285,7 @@ export function useAction() {
   }, []);
   /** the field errors of the last run (readable right after it, before the next render) */
   const lastErrors = useCallback(() => last.current, []);
-  return { busy, message, error, errors, attempt, run, setErrors, lastErrors };
+  return { busy, message, error, errors, attempt, run, setErrors, setMessage, lastErrors };
 }
 
 /** Loads data for a key, and reloads it on demand (after an action). */

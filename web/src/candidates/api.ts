@@ -11,7 +11,7 @@ export type Situation = 'job_seeker' | 'neet' | 'student' | 'employed';
 export type Criterion = 'woman' | 'under_26' | 'low_qualification' | 'neet' | 'job_seeker' | 'qpv_or_zrr' | 'rqth' | 'scholarship';
 export type CriterionSource = 'self_declared' | 'prescriber_validated' | 'document';
 export type WishStatus = 'submitted' | 'under_review' | 'ranked' | 'offered' | 'accepted' | 'declined' | 'expired' | 'not_ranked' | 'withdrawn';
-export type SessionStatus = 'planned' | 'recruiting' | 'running' | 'finished';
+export type SessionStatus = 'planned' | 'recruiting' | 'running' | 'finished' | 'cancelled';
 
 export interface Follow {
   organisationId: string;

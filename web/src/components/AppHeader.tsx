@@ -49,6 +49,7 @@ const ROLE_NAVIGATION: Record<string, { text: string; href: string }[]> = {
     { text: 'Candidatures reçues', href: '/organisme/candidatures' },
     { text: 'Admissions', href: '/organisme/admissions' },
     { text: 'Dossiers de labellisation', href: '/organisme/dossiers' },
+    { text: 'Labels de mes formations', href: '/organisme/labels' },
     { text: 'Conventions et versements', href: '/organisme/conventions' },
   ],
   reviewer: [{ text: 'Dossiers à instruire', href: '/instruction' }],

@@ -18,6 +18,7 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   recruiting: 'Recrutement ouvert',
   running: 'En cours',
   finished: 'Terminée',
+  cancelled: 'Annulée',
 };
 
 export const LABEL_STATUS_LABELS: Record<LabelStatus, string> = {

@@ -6,7 +6,8 @@ import { navigate } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
 import { callsApi, type CallDetail, type CallForm, type CallInput, type CallStatus } from '../calls/api.ts';
 import { CALL_STATUS, day, euros, PUBLICS } from '../calls/labels.ts';
-import { Badge, CheckboxField, EurosField, LoadError, NumberField, Outcome, ProblemList, TextField, useAction, useReload, type Errors } from '../calls/ui.tsx';
+import { accountsApi } from '../api/accounts.ts';
+import { Badge, CheckboxField, EurosField, fieldId, LoadError, NumberField, Outcome, ProblemList, SelectField, TextField, useAction, useReload, type Errors } from '../calls/ui.tsx';
 import '../calls/calls.css';
 
 const TITLE = 'Appels à projets';
@@ -218,6 +219,7 @@ function CallEditor({ initial, onChanged, save, status }: { initial: CallDetail 
               <NumberField path="wave" label="Vague" min={1} max={99} value={input.wave} onChange={(v) => setInput({ ...input, wave: v ?? 0 })} errors={errors} />
               <EurosField path="envelopeCents" label="Enveloppe" value={input.envelopeCents} onChange={(v) => setInput({ ...input, envelopeCents: v ?? 0 })} errors={errors} />
             </div>
+            <FunderField value={input.funderId ?? null} onChange={(funderId) => setInput({ ...input, funderId })} errors={errors} />
             <TextField path="summary" label="Présentation publique" multiline value={input.summary} onChange={(v) => setInput({ ...input, summary: v })} errors={errors} />
           </fieldset>
           <fieldset className="app-calls-fieldset">
@@ -290,6 +292,7 @@ function CallEditor({ initial, onChanged, save, status }: { initial: CallDetail 
               errors={errors}
             />
             <CheckboxField path="form.eligibility.freeForJobSeekers" label="Gratuité exigée pour les demandeur·ses d’emploi" checked={form.eligibility.freeForJobSeekers} onChange={(v) => setForm({ eligibility: { ...form.eligibility, freeForJobSeekers: v } })} />
+            <Declarations declarations={form.eligibility.declarations} onChange={(declarations) => setForm({ eligibility: { ...form.eligibility, declarations } })} errors={errors} />
           </fieldset>
           <fieldset className="app-calls-fieldset">
             <legend>Grille de notation</legend>
@@ -298,11 +301,35 @@ function CallEditor({ initial, onChanged, save, status }: { initial: CallDetail 
                 <TextField path={`form.grid.${i}.label`} label={`Critère ${i + 1}`} value={c.label} onChange={(v) => setForm({ grid: form.grid.map((x, j) => (j === i ? { ...x, label: v } : x)) })} errors={errors} />
                 <TextField path={`form.grid.${i}.code`} label={`Code du critère ${i + 1}`} value={c.code} onChange={(v) => setForm({ grid: form.grid.map((x, j) => (j === i ? { ...x, code: v } : x)) })} errors={errors} />
                 <NumberField path={`form.grid.${i}.weight`} label={`Poids du critère ${i + 1}`} min={1} max={100} value={c.weight} onChange={(v) => setForm({ grid: form.grid.map((x, j) => (j === i ? { ...x, weight: v ?? 0 } : x)) })} errors={errors} />
+                {form.grid.length > 1 && (
+                  <div>
+                    <button
+                      type="button"
+                      className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left fr-mb-2w"
+                      onClick={() => {
+                        setForm({ grid: form.grid.filter((_, j) => j !== i) });
+                        // the focus goes to the criterion now in this place, or to the add button
+                        focusLater(i < form.grid.length - 1 ? fieldId(`form.grid.${i}.label`) : 'add-criterion');
+                      }}
+                    >
+                      Retirer le critère {i + 1}
+                      <span className="fr-sr-only"> « {c.label || c.code} »</span>
+                    </button>
+                  </div>
+                )}
               </div>
             ))}
-            <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm fr-mb-2w" onClick={() => setForm({ grid: [...form.grid, { code: `critere_${form.grid.length + 1}`, label: '', weight: 1 }] })}>
-              Ajouter un critère
-            </button>
+            {errors['form.grid'] && (
+              <p className="fr-error-text" id={fieldId('form.grid')} tabIndex={-1}>
+                {errors['form.grid']}
+              </p>
+            )}
+            <p className="fr-hint-text">Le poids de chaque critère est rapporté à la somme des poids. Un dossier déjà déposé garde la grille de la version sur laquelle il a été déposé.</p>
+            {form.grid.length < 15 && (
+              <button id="add-criterion" type="button" className="fr-btn fr-btn--secondary fr-btn--sm fr-mb-2w" onClick={() => setForm({ grid: [...form.grid, { code: `critere_${form.grid.length + 1}`, label: '', weight: 1 }] })}>
+                Ajouter un critère
+              </button>
+            )}
           </fieldset>
           <fieldset className="app-calls-fieldset">
             <legend>Versements de la subvention</legend>
@@ -321,5 +348,88 @@ function CallEditor({ initial, onChanged, save, status }: { initial: CallDetail 
         </form>
       )}
     </ContentPage>
+  );
+}
+
+/** Moves the focus to an element once React has rendered the change (after a removal). */
+function focusLater(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+const STATE_FUNDER = 'État (GIP Grande École du Numérique)';
+
+/** The funder of the call: the State by default, or a funder organisation (it then follows the call's grants). */
+function FunderField({ value, onChange, errors }: { value: string | null; onChange: (v: string | null) => void; errors: Errors }) {
+  const { state } = useReload('funders', (signal) => accountsApi.organisations('kind=funder&pageSize=100', signal));
+  const options = (state.data?.results ?? []).map((o) => ({ value: o.id, label: o.name }));
+  // a funder that is not (yet) in the list stays selectable
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: state.data ? 'Financeur actuel' : 'Chargement…' });
+  return (
+    <>
+      <SelectField
+        path="funderId"
+        label="Financeur"
+        hint="Les conventions de l’appel sont suivies par ce financeur, qui voit ce qu’il finance."
+        placeholder={STATE_FUNDER}
+        value={value ?? ''}
+        onChange={(v) => onChange(v || null)}
+        options={options}
+        errors={errors}
+      />
+      {state.status === 'error' && <p className="fr-error-text">La liste des financeurs n’a pas pu être chargée : {state.error.message}</p>}
+    </>
+  );
+}
+
+/** The declarations a provider certifies when filing (hard eligibility criteria of the call). */
+function Declarations({ declarations, onChange, errors }: { declarations: CallForm['eligibility']['declarations']; onChange: (d: CallForm['eligibility']['declarations']) => void; errors: Errors }) {
+  const set = (i: number, patch: Partial<CallForm['eligibility']['declarations'][number]>) => onChange(declarations.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  return (
+    <fieldset className="app-calls-fieldset" aria-describedby="declarations-hint">
+      <legend>Engagements à certifier par l’organisme</legend>
+      <p className="fr-hint-text" id="declarations-hint">
+        Chaque engagement est une case que l’organisme coche au dépôt ; un dossier ne peut pas être déposé sans les avoir tous certifiés.
+      </p>
+      {declarations.length === 0 && <p>Aucun engagement n’est demandé.</p>}
+      {declarations.map((d, i) => (
+        <div key={i} className="app-calls-grid">
+          <TextField path={`form.eligibility.declarations.${i}.label`} label={`Engagement ${i + 1}`} multiline value={d.label} onChange={(v) => set(i, { label: v })} errors={errors} />
+          <div>
+            <TextField
+              path={`form.eligibility.declarations.${i}.code`}
+              label={`Code de l’engagement ${i + 1}`}
+              hint="Minuscules, chiffres et « _ », distinct des autres"
+              value={d.code}
+              onChange={(v) => set(i, { code: v })}
+              errors={errors}
+            />
+            <button
+              type="button"
+              className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left fr-mb-2w"
+              onClick={() => {
+                onChange(declarations.filter((_, j) => j !== i));
+                focusLater(i < declarations.length - 1 ? fieldId(`form.eligibility.declarations.${i}.label`) : 'add-declaration');
+              }}
+            >
+              Retirer l’engagement {i + 1}
+            </button>
+          </div>
+        </div>
+      ))}
+      {errors['form.eligibility.declarations'] && <p className="fr-error-text">{errors['form.eligibility.declarations']}</p>}
+      {declarations.length < 20 && (
+        <button
+          id="add-declaration"
+          type="button"
+          className="fr-btn fr-btn--secondary fr-btn--sm fr-mb-2w"
+          onClick={() => {
+            onChange([...declarations, { code: `engagement_${declarations.length + 1}`, label: '' }]);
+            focusLater(fieldId(`form.eligibility.declarations.${declarations.length}.label`));
+          }}
+        >
+          Ajouter un engagement
+        </button>
+      )}
+    </fieldset>
   );
 }

@@ -59,6 +59,7 @@ const AssignmentPage = calls(() => import('../pages/OperatorCommitteePages.tsx')
 const CommitteePage = calls(() => import('../pages/OperatorCommitteePages.tsx'), 'CommitteePage');
 const DecisionPage = calls(() => import('../pages/OperatorCommitteePages.tsx'), 'DecisionPage');
 const OperatorLabelsPage = calls(() => import('../pages/OperatorLabelsPage.tsx'), 'OperatorLabelsPage');
+const ProviderLabelsPage = calls(() => import('../pages/ProviderLabelsPage.tsx'), 'ProviderLabelsPage');
 const GrantsPage = calls(() => import('../pages/GrantsPages.tsx'), 'GrantsPage');
 const GrantPage = calls(() => import('../pages/GrantsPages.tsx'), 'GrantPage');
 // admissions: rankings and call orders, offer rounds, enrolments and the GEN aid (src/areas/admissions)
@@ -107,6 +108,7 @@ const routes: Route[] = [
   { pattern: /^\/operateur\/appels\/([^/]+)\/comite$/, params: ['id'], page: CommitteePage },
   { pattern: /^\/operateur\/dossiers\/([^/]+)$/, params: ['id'], page: DecisionPage },
   { pattern: /^\/operateur\/labels$/, page: OperatorLabelsPage },
+  { pattern: /^\/organisme\/labels$/, page: ProviderLabelsPage },
   { pattern: /^\/organisme\/admissions$/, page: ProviderAdmissionsPage },
   { pattern: /^\/organisme\/admissions\/([^/]+)$/, params: ['sessionId'], page: ProviderSessionAdmissionsPage },
   { pattern: /^\/operateur\/tours$/, page: OperatorRoundsPage },

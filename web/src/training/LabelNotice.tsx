@@ -21,7 +21,7 @@ export function LabelNotice({ label }: { label: TrainingDetail['label'] }) {
           severity="warning"
           as="h2"
           title="Le label de cette formation est suspendu"
-          description={`Les candidatures sont gelées le temps de la suspension.${reason}`}
+          description={`Le temps de la suspension, ses sessions sont gelées : aucune nouvelle candidature ni proposition ; les vœux et propositions en cours sont conservés.${reason}`}
         />
       );
     case 'withdrawn':
@@ -31,7 +31,7 @@ export function LabelNotice({ label }: { label: TrainingDetail['label'] }) {
           severity="error"
           as="h2"
           title="Le label de cette formation a été retiré"
-          description={`Cette formation ne fait plus partie du réseau Grande École du Numérique ; ses sessions ne recrutent plus.${reason}`}
+          description={`Cette formation ne fait plus partie du réseau Grande École du Numérique ; ses sessions à venir sont annulées et leurs candidat·es ont été prévenu·es.${reason}`}
         />
       );
     case 'expired':

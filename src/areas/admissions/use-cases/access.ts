@@ -24,7 +24,7 @@ export interface OwnSession {
   endsOn: string;
   seats: number;
   seatsTaken: number;
-  status: 'planned' | 'recruiting' | 'running' | 'finished';
+  status: 'planned' | 'recruiting' | 'running' | 'finished' | 'cancelled';
 }
 
 const sessionColumns = {

@@ -15,6 +15,7 @@ import type { WishStatus } from '../../candidates/domain/vocabulary.ts';
 import { frenchDate } from '../../scholarships/domain/format.ts';
 import { appLink, type AdmissionsContext } from '../context.ts';
 import { admissionMails } from '../mails.ts';
+import { assertSessionNotFrozen } from '../../labels/use-cases/freeze.ts';
 import { lockSessions, refreshSeatsTaken } from './access.ts';
 import { applyWishChanges, type WishChange } from './wish-changes.ts';
 
@@ -70,6 +71,8 @@ export async function acceptOffer(ctx: AdmissionsContext, actor: Actor, offerId:
   await ctx.database.db.transaction(async (tx) => {
     const { user, wishes: live } = await lockCandidateWishes(tx, actor.userId);
     const offer = await offerOf(tx, actor, offerId);
+    // a suspended label freezes its sessions' offers (labels area); checked before the deadline, which the reinstatement extends
+    if (offer.status === 'pending') await assertSessionNotFrozen(tx, offer.sessionId);
     assertPending(offer, now);
     const wish = live.find((w) => w.id === offer.wishId);
     if (!wish || wish.status !== 'offered') throw new ConflictError('Cette proposition n’attend plus de réponse.', 'proposition_close');

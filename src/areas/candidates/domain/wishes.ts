@@ -28,7 +28,7 @@ export function isActive(status: WishStatus): boolean {
 }
 
 export interface ApplyFacts {
-  session: { status: 'planned' | 'recruiting' | 'running' | 'finished'; labelActive: boolean; startsOn: string } | null;
+  session: { status: 'planned' | 'recruiting' | 'running' | 'finished' | 'cancelled'; labelActive: boolean; startsOn: string } | null;
   /** the candidate's active wishes now */
   activeCount: number;
   /** a wish not withdrawn already exists for this session */
@@ -47,7 +47,7 @@ export function applyRefusal(f: ApplyFacts): Refusal | null {
     return { code: 'formation_gelee', message: 'Le label de cette formation n’est pas actif : ses candidatures sont gelées.' };
   }
   if (f.session.status !== 'recruiting') {
-    const why = { planned: 'son recrutement n’est pas encore ouvert', running: 'elle a déjà commencé', finished: 'elle est terminée' }[f.session.status as 'planned' | 'running' | 'finished'];
+    const why = { planned: 'son recrutement n’est pas encore ouvert', running: 'elle a déjà commencé', finished: 'elle est terminée', cancelled: 'elle est annulée' }[f.session.status];
     return { code: 'session_non_ouverte', message: `Cette session ne recrute pas : ${why}.` };
   }
   if (f.duplicate) {

@@ -61,7 +61,9 @@ async function apply(ctx: CandidatesContext, actor: Actor, candidateUserId: stri
         .select({ status: sessions.status, startsOn: sessions.startsOn, endsOn: sessions.endsOn, title: trainings.title, labelActive: latestLabelActive })
         .from(sessions)
         .innerJoin(trainings, eq(trainings.id, sessions.trainingId))
-        .where(eq(sessions.id, input.sessionId));
+        .where(eq(sessions.id, input.sessionId))
+        // shared lock: a label withdrawal (which locks the training's sessions to cancel them) and this wish never cross
+        .for('share', { of: sessions });
       const active = await tx
         .select({ id: wishes.id })
         .from(wishes)

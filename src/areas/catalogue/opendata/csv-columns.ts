@@ -49,7 +49,7 @@ const COLUMNS: readonly Column[] = [
   { name: 'session_date_fin', description: 'Date de fin de la session (AAAA-MM-JJ).', value: (_, s) => s?.endsOn ?? null },
   {
     name: 'session_statut',
-    description: 'État de la session : planned (prévue), recruiting (recrutement ouvert), running (en cours), finished (terminée).',
+    description: 'État de la session : planned (prévue), recruiting (recrutement ouvert), running (en cours), finished (terminée), cancelled (annulée : label retiré).',
     value: (_, s) => s?.status ?? null,
   },
   { name: 'session_places', description: 'Nombre de places de la session.', value: (_, s) => s?.seats ?? null },

@@ -51,7 +51,7 @@ export type EtatRecrutement = '1' | '2' | '3';
 
 /**
  * Recruitment state of a session. A suspended label freezes recruitment (3); a withdrawn or expired
- * label closes it (2). A session still "planned" has no state yet: null, the element is omitted.
+ * label closes it (2), as does a cancelled session. A session still "planned" has no state yet: null, the element is omitted.
  */
 export function etatRecrutement(label: LabelStatus, session: CatalogueSession): EtatRecrutement | null {
   if (label === 'suspended') return '3';
@@ -61,6 +61,7 @@ export function etatRecrutement(label: LabelStatus, session: CatalogueSession): 
       return session.seatsLeft > 0 ? '1' : '2';
     case 'running':
     case 'finished':
+    case 'cancelled':
       return '2';
     case 'planned':
       return null;

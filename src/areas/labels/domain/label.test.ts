@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canTransition } from '../../../shared/transitions.ts';
-import { isDueToExpire, LABEL_STATUSES, LABEL_TRANSITIONS, renewal, validityOf } from './label.ts';
+import { WISH_STATUSES } from '../../../db/schema/candidates.ts';
+import { CANCELLABLE_WISH_STATUSES, extendedDeadline, isDueToExpire, LABEL_STATUSES, LABEL_TRANSITIONS, renewal, RENEWAL_REQUEST_TRANSITIONS, validityOf, WITHDRAWAL_WISH_TRANSITIONS } from './label.ts';
 
 describe('label lifecycle', () => {
   it('is the table of DOMAIN.md', () => {
@@ -34,5 +35,29 @@ describe('label lifecycle', () => {
         }
       }),
     );
+  });
+});
+
+describe('effects of a label on its training’s sessions', () => {
+  it('a withdrawal withdraws every live wish, and only those', () => {
+    for (const from of WISH_STATUSES) {
+      for (const to of WISH_STATUSES) {
+        const allowed = to === 'withdrawn' && (CANCELLABLE_WISH_STATUSES as readonly string[]).includes(from);
+        expect(canTransition(WITHDRAWAL_WISH_TRANSITIONS, from, to), `${from}>${to}`).toBe(allowed);
+      }
+    }
+    expect([...CANCELLABLE_WISH_STATUSES].sort()).toEqual(['accepted', 'offered', 'ranked', 'submitted', 'under_review']);
+  });
+  it('a reinstatement moves a pending offer’s deadline by the time spent suspended, never backwards', () => {
+    const deadline = new Date('2026-12-04T22:59:59Z');
+    expect(extendedDeadline(deadline, new Date('2026-12-02T10:00:00Z'), new Date('2026-12-09T10:00:00Z')).toISOString()).toBe('2026-12-11T22:59:59.000Z');
+    expect(extendedDeadline(deadline, null, new Date('2026-12-09T10:00:00Z'))).toBe(deadline);
+    expect(extendedDeadline(deadline, new Date('2026-12-09T10:00:00Z'), new Date('2026-12-02T10:00:00Z'))).toBe(deadline);
+  });
+  it('a renewal request is granted or refused, once', () => {
+    expect(canTransition(RENEWAL_REQUEST_TRANSITIONS, 'pending', 'granted')).toBe(true);
+    expect(canTransition(RENEWAL_REQUEST_TRANSITIONS, 'pending', 'refused')).toBe(true);
+    expect(canTransition(RENEWAL_REQUEST_TRANSITIONS, 'refused', 'granted')).toBe(false);
+    expect(canTransition(RENEWAL_REQUEST_TRANSITIONS, 'granted', 'refused')).toBe(false);
   });
 });

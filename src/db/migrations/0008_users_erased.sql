@@ -1,0 +1,3 @@
+ALTER TABLE "users" DROP CONSTRAINT "users_status_check";--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_erased_check" CHECK ("users"."status" <> 'erased' or ("users"."password_hash" is null and "users"."birth_date" is null and "users"."email_verified_at" is null));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_status_check" CHECK ("users"."status" in ('active','pending_consent','erased'));
