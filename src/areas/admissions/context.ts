@@ -11,6 +11,8 @@ export interface AdmissionsContext {
   /** the committed scholarship scales (aid decisions) */
   scales: readonly Scale[];
   baseUrl: string;
+  /** the public catalogue, refreshed after a session changes status (absent in some tests and tools) */
+  catalogue?: { refresh(): Promise<unknown> };
 }
 
 /** A link to a page of the web app, for mails. */

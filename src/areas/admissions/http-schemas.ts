@@ -86,6 +86,9 @@ export const providerSessionsSchema = z.array(
 
 export const publicRulesSchema = z.object({
   sessionId: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.string(),
   seats: z.number(),
   offerTarget: z.number(),
   overbookingMargin: z.number(),
@@ -95,6 +98,9 @@ export const publicRulesSchema = z.object({
   rankingPublished: z.boolean(),
   constraints: z.array(z.object({ priority: z.number(), name: z.string(), label: z.string(), rate: z.number() })),
 });
+
+export const trainingParams = z.object({ trainingId: uuid('Formation') });
+export const publicTrainingRulesSchema = z.object({ trainingId: z.string(), sessions: z.array(publicRulesSchema) });
 
 export const roundSummarySchema = z.object({
   roundId: z.string().nullable(),
@@ -143,6 +149,8 @@ export const candidateAdmissionsSchema = z.object({
       lastOfferedCallRank: z.number(),
       waitingPlace: z.number(),
       explanation: z.string().nullable(),
+      /** the constraints that moved the call rank away from the ranking: earlier (held, rate not met) or later (others passed) */
+      movedBy: z.array(z.object({ name: z.string(), label: z.string(), effect: z.enum(['earlier', 'later']), candidates: z.number() })),
       waiting: z.string().nullable(),
       offer: z
         .object({ id: z.string(), status: z.string(), statusLabel: z.string(), madeAt: z.string(), deadlineAt: z.string(), deadlineLabel: z.string(), answeredBy: z.string().nullable() })

@@ -6,8 +6,9 @@ import { runRound } from './use-cases/rounds.ts';
 
 /**
  * The daily offer round, at 06:00 Paris time (ADMISSIONS.md §2; a retried run of a completed day does
- * nothing), and the enrolments of the sessions starting that day (05:30: an accepted offer becomes an
- * enrolment at the session's start).
+ * nothing), and at 05:30 the sessions' calendar with the enrolments: sessions move `planned →
+ * recruiting → running → finished` by their dates, and an accepted offer becomes an enrolment at the
+ * session's start, in the same transaction (enrolments/use-cases/enrolments.ts).
  */
 export function admissionsJobs(ctx: AdmissionsContext): JobDefinition[] {
   return [

@@ -9,7 +9,7 @@ import { acceptOffer, declineOffer, renounceOffer, setAutoResponder } from './us
 import { candidateAdmissions } from './use-cases/candidate-view.ts';
 import { importRanking, publishRanking, rankingCsv, rankingView, saveRanking } from './use-cases/ranking.ts';
 import { listRounds, runRound } from './use-cases/rounds.ts';
-import { providerSessions, publicRules, saveSettings } from './use-cases/settings.ts';
+import { providerSessions, publicRules, publicTrainingRules, saveSettings } from './use-cases/settings.ts';
 
 const PROVIDER: Access = { roles: ['provider'] };
 const CANDIDATE: Access = { roles: ['candidate'] };
@@ -31,10 +31,24 @@ export function admissionsRoutes(ctx: AdmissionsContext): FastifyPluginAsyncZod 
           tags: publicTags,
           summary: 'Règles d’admission d’une session : publics prioritaires et taux minimaux, cible de propositions, appel en bloc, délai de réponse',
           params: s.sessionParams,
-          response: { 200: s.publicRulesSchema, 404: s.errorSchema },
+          response: { 200: s.publicRulesSchema, 400: s.errorSchema, 404: s.errorSchema },
         },
       },
       async (req) => publicRules(ctx, req.params.sessionId),
+    );
+
+    app.get(
+      '/api/trainings/:trainingId/admission-rules',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: publicTags,
+          summary: 'Règles d’admission des sessions à venir ou en cours d’une formation (pour sa page publique)',
+          params: s.trainingParams,
+          response: { 200: s.publicTrainingRulesSchema, 400: s.errorSchema, 404: s.errorSchema },
+        },
+      },
+      async (req) => publicTrainingRules(ctx, req.params.trainingId),
     );
 
     app.get(

@@ -50,7 +50,7 @@ describe('enrolments', () => {
     expect(res.json().enrolments.map((e: { status: string }) => e.status)).toEqual(['enrolled', 'enrolled']);
     const { openEnrolments } = await import('./use-cases/enrolments.ts');
     const ctx = { database: w.database, clock: () => w.clock.now, geo: territories(), scales: loadScales(), baseUrl: 'http://localhost:3000' };
-    expect(await openEnrolments(ctx, { userId: null, role: 'system', organisationId: null })).toBe(0);
+    expect((await openEnrolments(ctx, { userId: null, role: 'system', organisationId: null })).enrolments).toBe(0);
     expect(await count(sql`select count(*)::int as n from mail_outbox where kind = 'enrolments.enrolled'`)).toBe(2);
   });
 

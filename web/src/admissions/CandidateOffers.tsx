@@ -14,9 +14,9 @@ import './admissions.css';
  * its deadline, see the call rank, the last call rank offered and why, and opt in to the automatic
  * responder. `onChanged` lets the page reload the wishes after an answer.
  */
-export function CandidateOffers({ onChanged }: { onChanged?: () => void }) {
+export function CandidateOffers({ onChanged, reloadKey = 0 }: { onChanged?: () => void; /** changes when the page changed the wishes (order, withdrawal) */ reloadKey?: number }) {
   const [version, setVersion] = useState(0);
-  const state = useApi(`candidate-admissions-${version}`, (signal) => admissionsApi.mine(signal));
+  const state = useApi(`candidate-admissions-${version}-${reloadKey}`, (signal) => admissionsApi.mine(signal));
   if (!state.data) {
     if (state.status === 'error') return <Alert severity="error" small className="fr-mb-3w" description={state.error.message} />;
     return null;
@@ -94,6 +94,7 @@ function OffersView({ data, onChanged }: { data: CandidateAdmissions; onChanged:
                 <p className="fr-mb-1w">
                   <strong>Répondez avant le {item.offer!.deadlineLabel}.</strong> Sans réponse, la proposition est considérée comme refusée.
                 </p>
+                <CallRankLine item={item} />
                 <Explanation item={item} />
                 <PendingActions item={item} busy={busy} onAccept={(withdraw) => run(() => admissionsApi.accept(item.offer!.id, withdraw), `Proposition « ${item.trainingTitle} » acceptée.`)} onDecline={() => run(() => admissionsApi.decline(item.offer!.id), `Proposition « ${item.trainingTitle} » refusée.`)} />
               </li>
@@ -110,6 +111,7 @@ function OffersView({ data, onChanged }: { data: CandidateAdmissions; onChanged:
             arrive pour un vœu que vous avez gardé en attente, l’accepter libérera cette place. Au début de la session, votre inscription et la
             demande d’aide Grande École du Numérique se font sur la page <Link href="/apprenant/inscriptions">Mes inscriptions et l’aide GEN</Link>.
           </p>
+          <CallRankLine item={item} />
           <Explanation item={item} />
           <RenounceAction item={item} busy={busy} onConfirm={() => run(() => admissionsApi.renounce(item.offer!.id), `Place « ${item.trainingTitle} » abandonnée.`)} />
         </div>
@@ -164,11 +166,28 @@ function OfferHeading({ item }: { item: AdmissionItem }) {
   );
 }
 
+/** The call rank beside the provider's ranking, and the constraints that moved it (shown on every offer). */
+function CallRankLine({ item }: { item: AdmissionItem }) {
+  if (item.callRank === null) return null;
+  const earlier = item.movedBy.filter((m) => m.effect === 'earlier').map((m) => m.label);
+  const later = item.movedBy.filter((m) => m.effect === 'later').map((m) => m.label);
+  return (
+    <p className="fr-mb-1w">
+      Rang d’appel : <strong>{item.callRank}</strong>
+      {item.rank !== null && <> (rang dans le classement de l’organisme : {item.rank})</>}
+      {earlier.length > 0 && <> – appelé·e plus tôt au titre du public prioritaire {earlier.map((l) => `« ${l} »`).join(' et ')}</>}
+      {later.length > 0 && <> – des personnes classées après vous ont été appelées avant, au titre de {later.map((l) => `« ${l} »`).join(' et ')}</>}.
+    </p>
+  );
+}
+
 function Explanation({ item }: { item: AdmissionItem }) {
   if (!item.explanation) return null;
   return (
     <details className="app-wish-history fr-mb-1w">
-      <summary>Pourquoi ce rang d’appel ?</summary>
+      <summary>
+        Pourquoi ce rang d’appel ?<span className="fr-sr-only"> « {item.trainingTitle} »</span>
+      </summary>
       <p className="fr-mt-1w fr-mb-0">{item.explanation}</p>
       {item.lastOfferedCallRank > 0 && <p className="fr-mb-0">Dernier rang d’appel ayant reçu une proposition dans cette session : {item.lastOfferedCallRank}.</p>}
     </details>

@@ -91,6 +91,8 @@ export interface AdmissionItem {
   lastOfferedCallRank: number;
   waitingPlace: number;
   explanation: string | null;
+  /** the constraints that moved the call rank: earlier (held, rate not met) or later (others holding it passed) */
+  movedBy: { name: string; label: string; effect: 'earlier' | 'later'; candidates: number }[];
   waiting: string | null;
   offer: Offer | null;
 }
@@ -127,6 +129,10 @@ export interface RoundSummary {
 }
 
 export interface PublicRules {
+  sessionId: string;
+  startsOn: string;
+  endsOn: string;
+  status: string;
   seats: number;
   offerTarget: number;
   overbookingMargin: number;
@@ -232,6 +238,7 @@ const id = encodeURIComponent;
 
 export const admissionsApi = {
   publicRules: (sessionId: string, signal?: AbortSignal) => getJson<PublicRules>(`/api/sessions/${id(sessionId)}/admission-rules`, signal),
+  trainingRules: (trainingId: string, signal?: AbortSignal) => getJson<{ trainingId: string; sessions: PublicRules[] }>(`/api/trainings/${id(trainingId)}/admission-rules`, signal),
   providerSessions: (signal?: AbortSignal) => getJson<ProviderSession[]>('/api/provider/admissions/sessions', signal),
   session: (sessionId: string, signal?: AbortSignal) => getJson<SessionAdmissions>(`/api/provider/sessions/${id(sessionId)}/admissions`, signal),
   saveSettings: (sessionId: string, settings: Settings) => apiSend<SessionAdmissions>('PUT', `/api/provider/sessions/${id(sessionId)}/admissions/settings`, settings),

@@ -1,7 +1,7 @@
 // Types of the public catalogue API, as written in docs/api-contract.md.
 
 export type Modality = 'presentiel' | 'distanciel' | 'hybride';
-export type SessionStatus = 'planned' | 'recruiting' | 'running' | 'finished';
+export type SessionStatus = 'planned' | 'recruiting' | 'running' | 'finished' | 'cancelled';
 export type LabelStatus = 'active' | 'suspended' | 'withdrawn' | 'expired';
 export type Sort = 'relevance' | 'distance' | 'start';
 

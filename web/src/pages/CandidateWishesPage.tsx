@@ -47,6 +47,8 @@ function WishesView({ initial }: { initial: Wish[] }) {
   const [busy, setBusy] = useState(false);
   const [focus, setFocus] = useState<FocusTarget>(null);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  // the offers section reloads when the wishes change here (their order, a withdrawal)
+  const [wishesVersion, setWishesVersion] = useState(0);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const active = wishes.filter((w) => w.active);
   const others = wishes.filter((w) => !w.active);
@@ -72,6 +74,7 @@ function WishesView({ initial }: { initial: Wish[] }) {
       const next = await candidatesApi.reorder(ids);
       setFocus({ wishId: moved!, direction: delta < 0 ? 'up' : 'down' });
       setWishes(next);
+      setWishesVersion((v) => v + 1);
       const w = next.find((x) => x.id === moved)!;
       announce(`Vœu « ${w.training.title} » placé en position ${w.preference} sur ${ids.length}.`);
     } catch (e) {
@@ -86,6 +89,7 @@ function WishesView({ initial }: { initial: Wish[] }) {
     setError(null);
     try {
       setWishes(await candidatesApi.withdraw(wish.id, motive));
+      setWishesVersion((v) => v + 1);
       setWithdrawing(null);
       announce(`Vœu « ${wish.training.title} » retiré.`);
     } catch (e) {
@@ -113,7 +117,7 @@ function WishesView({ initial }: { initial: Wish[] }) {
       </div>
 
       {/* offers, waiting positions and the automatic responder (admissions) */}
-      <CandidateOffers onChanged={() => void candidatesApi.wishes().then(setWishes, () => {})} />
+      <CandidateOffers reloadKey={wishesVersion} onChanged={() => void candidatesApi.wishes().then(setWishes, () => {})} />
 
       <section aria-labelledby="voeux-en-cours" className="fr-mb-6w">
         <h2 id="voeux-en-cours" className="fr-h4">

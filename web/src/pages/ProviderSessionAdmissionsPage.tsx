@@ -100,7 +100,13 @@ function SessionView({ initial }: { initial: SessionAdmissions }) {
         busy={busy}
         onSave={(entries) => run(() => admissionsApi.saveRanking(sessionId, entries), 'Classement enregistré.')}
         onImport={(csv) => run(() => admissionsApi.importRanking(sessionId, csv), 'Classement importé.')}
-        onPublish={() => run(() => admissionsApi.publish(sessionId), 'Classement publié : l’ordre d’appel est calculé.')}
+        onPublish={(unsaved) =>
+          run(async () => {
+            // the edits on screen are saved first: publishing never leaves them behind
+            if (unsaved) await admissionsApi.saveRanking(sessionId, unsaved);
+            return admissionsApi.publish(sessionId);
+          }, unsaved ? 'Classement enregistré et publié : l’ordre d’appel est calculé.' : 'Classement publié : l’ordre d’appel est calculé.')
+        }
       />
       <RoundsHistory data={data} />
       <EnrolmentsSection sessionId={sessionId} />
@@ -221,16 +227,21 @@ interface Row {
   notes: string;
 }
 
-function RankingEditor({ data, busy, onSave, onImport, onPublish }: { data: SessionAdmissions; busy: boolean; onSave: (entries: { wishId: string; rank: number | null; notRankedReason: string | null; notes: string | null }[]) => void; onImport: (csv: string) => void; onPublish: () => void }) {
+type EntryInput = { wishId: string; rank: number | null; notRankedReason: string | null; notes: string | null };
+
+function RankingEditor({ data, busy, onSave, onImport, onPublish }: { data: SessionAdmissions; busy: boolean; onSave: (entries: EntryInput[]) => void; onImport: (csv: string) => void; onPublish: (unsaved: EntryInput[] | null) => void }) {
   const rankable = data.entries.filter((e) => e.rankable);
   const [rows, setRows] = useState<Row[]>(() =>
     [...rankable]
       .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER))
       .map((e) => ({ wishId: e.wishId, name: e.candidateName, ranked: e.notRankedReason === null, reason: e.notRankedReason ?? '', notes: e.notes ?? '' })),
   );
+  // what the server holds (the editor is re-created when it changes): the rows differ from it until saved
+  const [saved] = useState(() => JSON.stringify(rankable.map((e) => [e.wishId, e.rank, e.notRankedReason, e.notes ?? null]).sort()));
   const file = useRef<HTMLInputElement>(null);
   const base = useId();
   const ranked = rows.filter((r) => r.ranked);
+  const callRanks = new Map(rankable.filter((e) => e.callRank !== null).map((e) => [e.wishId, e.callRank!]));
   const others = data.entries.filter((e) => !e.rankable);
   const patch = (wishId: string, p: Partial<Row>) => setRows(rows.map((r) => (r.wishId === wishId ? { ...r, ...p } : r)));
   const move = (wishId: string, d: -1 | 1) => {
@@ -242,9 +253,19 @@ function RankingEditor({ data, busy, onSave, onImport, onPublish }: { data: Sess
     announce(`${rows.find((r) => r.wishId === wishId)!.name} placé·e au rang ${i + d + 1}.`);
   };
 
+  const entries = (): EntryInput[] => rows.map((r) => ({ wishId: r.wishId, rank: r.ranked ? ranked.indexOf(r) + 1 : null, notRankedReason: r.ranked ? null : r.reason, notes: r.notes || null }));
+  const dirty = () => JSON.stringify(entries().map((e) => [e.wishId, e.rank, e.notRankedReason, e.notes]).sort()) !== saved;
+  const form = useRef<HTMLFormElement>(null);
+
   function save(e: FormEvent) {
     e.preventDefault();
-    onSave(rows.map((r) => ({ wishId: r.wishId, rank: r.ranked ? ranked.indexOf(r) + 1 : null, notRankedReason: r.ranked ? null : r.reason, notes: r.notes || null })));
+    onSave(entries());
+  }
+
+  function publish() {
+    // the same checks as saving (a reason for each candidate not ranked) before publishing unsaved edits
+    if (dirty() && form.current && !form.current.reportValidity()) return;
+    onPublish(dirty() ? entries() : null);
   }
 
   async function upload() {
@@ -261,7 +282,7 @@ function RankingEditor({ data, busy, onSave, onImport, onPublish }: { data: Sess
       {rankable.length === 0 ? (
         <p>{data.state === 'frozen' ? 'Les propositions ont commencé : le classement est fixé pour la saison.' : 'Aucune candidature à classer pour le moment.'}</p>
       ) : (
-        <form onSubmit={save}>
+        <form onSubmit={save} ref={form}>
           <p>
             Rangez les candidatures de la meilleure à la moins bonne avec « Monter » et « Descendre », ou déclarez une candidature non classée avec
             son motif (communiqué à la personne). Les notes d’entretien ne sont vues que par votre organisme.
@@ -272,6 +293,7 @@ function RankingEditor({ data, busy, onSave, onImport, onPublish }: { data: Sess
                 <p className="fr-text--bold fr-mb-1w">
                   {r.ranked ? <span className="app-wish__rank">Rang {ranked.indexOf(r) + 1} : </span> : <span>Non classé·e : </span>}
                   {r.name}
+                  {callRanks.get(r.wishId) !== undefined && <span className="fr-hint-text app-inline-hint"> – rang d’appel {callRanks.get(r.wishId)} dans l’ordre publié</span>}
                 </p>
                 <div className="app-wish__actions">
                   {r.ranked && (
@@ -313,7 +335,7 @@ function RankingEditor({ data, busy, onSave, onImport, onPublish }: { data: Sess
             <button type="submit" className="fr-btn" disabled={busy}>
               Enregistrer le classement
             </button>
-            <button type="button" className="fr-btn fr-btn--secondary" disabled={busy} onClick={onPublish}>
+            <button type="button" className="fr-btn fr-btn--secondary" disabled={busy} onClick={publish}>
               Publier le classement et calculer l’ordre d’appel
             </button>
           </div>

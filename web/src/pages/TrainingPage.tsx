@@ -1,4 +1,5 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { TrainingAdmissionRules } from '../admissions/AdmissionRules.tsx';
 import { api } from '../api/client.ts';
 import { loadReferentials } from '../api/referentials.ts';
 import { useApi } from '../api/useApi.ts';
@@ -113,6 +114,7 @@ function TrainingView({ training, levels }: { training: TrainingDetail; levels?:
                 candidat·e. Vous pouvez aussi contacter l’organisme de formation.
               </p>
             )}
+            <TrainingAdmissionRules trainingId={training.id} sessions={training.sessions} />
           </section>
 
           <section aria-labelledby="lieu">

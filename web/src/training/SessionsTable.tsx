@@ -4,13 +4,31 @@ import { formatDateRange } from '../format/dates.ts';
 import { SESSION_STATUS_LABELS } from '../format/labels.ts';
 import { formatInteger } from '../format/numbers.ts';
 import { ApplyAction } from '../candidates/ApplyAction.tsx';
+import { hasPublicRules, rulesAnchor } from '../admissions/AdmissionRules.tsx';
+
+/** The dates, and a link to the session's admission rules below the table (sessions not over). */
+function datesCell(session: Session) {
+  const dates = formatDateRange(session.startsOn, session.endsOn);
+  if (!hasPublicRules(session)) return dates;
+  return (
+    <>
+      {dates}
+      <br />
+      <a className="fr-link fr-link--sm" href={`#${rulesAnchor(session.id)}`}>
+        Règles d’admission<span className="fr-sr-only"> de la session {dates}</span>
+      </a>
+    </>
+  );
+}
 
 function applyCell(trainingId: string, session: Session, canApply: boolean) {
   if (canApply && session.status === 'recruiting') {
     return <ApplyAction trainingId={trainingId} sessionId={session.id} startsOn={session.startsOn} />;
   }
   const reason =
-    session.status === 'finished' || session.status === 'running'
+    session.status === 'cancelled'
+      ? 'Session annulée'
+      : session.status === 'finished' || session.status === 'running'
       ? 'Closes'
       : canApply
         ? 'Pas encore ouvertes'
@@ -39,7 +57,7 @@ export function SessionsTable({
       rows={sessions.map((session) => ({
         key: session.id,
         cells: [
-          formatDateRange(session.startsOn, session.endsOn),
+          datesCell(session),
           formatInteger(session.seats),
           session.seatsLeft > 0 ? formatInteger(session.seatsLeft) : 'Complet',
           SESSION_STATUS_LABELS[session.status],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeCall, describeWaiting, explainCallOrder, sessionPositions } from './explain.ts';
+import { callMoves, describeCall, describeWaiting, explainCallOrder, sessionPositions } from './explain.ts';
 
 const example1 = 'C1 C2 B1 C3 C4 C5 B2 C6 C7 C8 C9 C10 C11 C12 C13 C14 B3 C15 C16 C17'
   .split(' ')
@@ -13,8 +13,12 @@ describe('explanations', () => {
     expect(b1).toMatchObject({ rank: 3, callRank: 1, moved: 2, overtook: 2, overtakenBy: 0, bindingAtCall: ['scholarship'], heldBinding: ['scholarship'] });
     const c1 = e.find((x) => x.id === 'C1')!;
     expect(c1).toMatchObject({ rank: 1, callRank: 2, moved: -1, overtook: 0, overtakenBy: 1, overtakenByFlag: { scholarship: 1 }, bindingAtCall: [] });
-    expect(describeCall(b1)).toMatch(/Appelé avant 2 candidats mieux classés .*« scholarship »/);
-    expect(describeCall(c1)).toMatch(/1 candidat classé après vous a été appelé avant vous .*1 au titre de « scholarship »/);
+    expect(describeCall(b1)).toMatch(/Appelé·e avant 2 candidat·es mieux classé·es .*« scholarship »/);
+    expect(describeCall(c1)).toMatch(/1 candidat·e classé·e après vous a été appelé·e avant vous .*1 au titre de « scholarship »/);
+    expect(describeCall(b1, (n) => (n === 'scholarship' ? 'Boursier·es' : n))).toMatch(/le taux minimum « Boursier·es » n’était pas atteint/);
+    expect(callMoves(b1)).toEqual([{ name: 'scholarship', effect: 'earlier', candidates: 2 }]);
+    expect(callMoves(c1)).toEqual([{ name: 'scholarship', effect: 'later', candidates: 1 }]);
+    expect(callMoves(e.find((x) => x.id === 'C17')!)).toEqual([]);
     expect(describeCall(e.find((x) => x.id === 'C17')!)).toMatch(/n’ont pas modifié/);
   });
 

@@ -91,22 +91,38 @@ export function explainCallOrder<Id>(ranking: readonly RankedCandidate<Id>[], co
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 const list = (names: readonly string[]) => names.map((x) => `« ${x} »`).join(' et ');
 
-/** One or two French sentences for the candidate's page. */
-export function describeCall(e: CallExplanation<unknown>): string {
+/** A constraint that moved a candidate: earlier (they hold it, its rate was not met) or later (others holding it passed them). */
+export interface CallMove {
+  readonly name: string;
+  readonly effect: 'earlier' | 'later';
+  /** earlier: better-ranked candidates passed; later: worse-ranked candidates holding it who passed */
+  readonly candidates: number;
+}
+
+/** Which constraints moved a candidate's call rank away from their place in the ranking, and how. */
+export function callMoves(e: CallExplanation<unknown>): CallMove[] {
+  const moves: CallMove[] = [];
+  if (e.overtook > 0) for (const name of e.heldBinding) moves.push({ name, effect: 'earlier', candidates: e.overtook });
+  for (const [name, count] of Object.entries(e.overtakenByFlag)) if (count > 0) moves.push({ name, effect: 'later', candidates: count });
+  return moves;
+}
+
+/** One or two French sentences for the candidate's page; `label` names a constraint in French. */
+export function describeCall(e: CallExplanation<unknown>, label: (name: string) => string = (name) => name): string {
   const head = `Rang dans le classement : ${e.rank} ; rang d’appel : ${e.callRank}.`;
   const parts: string[] = [head];
   if (e.overtook > 0) {
     parts.push(
-      `Appelé avant ${plural(e.overtook, 'candidat mieux classé', 'candidats mieux classés')} : au moment de votre appel, le taux minimum ${list(e.heldBinding)} n’était pas atteint et vous en faites partie.`,
+      `Appelé·e avant ${plural(e.overtook, 'candidat·e mieux classé·e', 'candidat·es mieux classé·es')} : au moment de votre appel, le taux minimum ${list(e.heldBinding.map(label))} n’était pas atteint et vous en faites partie.`,
     );
   }
   if (e.overtakenBy > 0) {
     const why = Object.entries(e.overtakenByFlag)
       .filter(([, count]) => count > 0)
-      .map(([name, count]) => `${count} au titre de « ${name} »`)
+      .map(([name, count]) => `${count} au titre de « ${label(name)} »`)
       .join(', ');
     parts.push(
-      `${plural(e.overtakenBy, 'candidat classé après vous a été appelé', 'candidats classés après vous ont été appelés')} avant vous pour respecter les taux minimaux de la session${why ? ` (${why})` : ''}.`,
+      `${plural(e.overtakenBy, 'candidat·e classé·e après vous a été appelé·e', 'candidat·es classé·es après vous ont été appelé·es')} avant vous pour respecter les taux minimaux de la session${why ? ` (${why})` : ''}.`,
     );
   }
   if (e.overtook === 0 && e.overtakenBy === 0) parts.push('Les taux minimaux n’ont pas modifié votre place.');

@@ -3,12 +3,15 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { admissionCandidateSettings, admissionOffers, sessions, trainings, wishes } from '../../../db/schema/index.ts';
 import type { Actor } from '../../accounts/domain/access.ts';
 import type { WishStatus } from '../../candidates/domain/vocabulary.ts';
-import { describeCall, describeWaiting, explainCallOrder, sessionPositions } from '../domain/explain.ts';
+import { callMoves, describeCall, describeWaiting, explainCallOrder, sessionPositions, type CallMove } from '../domain/explain.ts';
 import { engineStatus } from '../domain/status.ts';
 import type { AdmissionsContext } from '../context.ts';
 import { frenchDeadline, timeZoneOfCommune } from '../rules/deadlines.ts';
-import { OFFER_STATUS_LABELS } from '../rules/offers.ts';
+import { CONSTRAINT_LABELS, OFFER_STATUS_LABELS } from '../rules/offers.ts';
+import type { ConstraintName } from '../rules/ranking.ts';
 import { callOrderEntriesOf } from './ranking.ts';
+
+const labelOf = (name: string) => CONSTRAINT_LABELS[name as ConstraintName] ?? name;
 
 export async function candidateAdmissions(ctx: AdmissionsContext, actor: Actor) {
   const db = ctx.database.db;
@@ -47,7 +50,7 @@ export async function candidateAdmissions(ctx: AdmissionsContext, actor: Actor) 
     if (!bySession.has(e.sessionId)) bySession.set(e.sessionId, []);
     bySession.get(e.sessionId)!.push(e);
   }
-  const explained = new Map<string, { rank: number; callRank: number; text: string; waiting: number }>();
+  const explained = new Map<string, { rank: number; callRank: number; text: string; moves: CallMove[]; waiting: number }>();
   for (const [sessionId, list] of bySession) {
     const mineHere = mine.filter((w) => w.sessionId === sessionId).map((w) => w.id);
     if (!list.some((e) => mineHere.includes(e.wishId))) continue;
@@ -56,7 +59,7 @@ export async function candidateAdmissions(ctx: AdmissionsContext, actor: Actor) 
     list.forEach((e, i) => {
       if (!mineHere.includes(e.wishId)) return;
       const c = calls.find((x) => x.id === e.wishId)!;
-      explained.set(e.wishId, { rank: e.rank, callRank: e.callRank, text: describeCall(c), waiting: positions.waitingPlace[i]! });
+      explained.set(e.wishId, { rank: e.rank, callRank: e.callRank, text: describeCall(c, labelOf), moves: callMoves(c), waiting: positions.waitingPlace[i]! });
     });
   }
   return {
@@ -81,6 +84,7 @@ export async function candidateAdmissions(ctx: AdmissionsContext, actor: Actor) 
           lastOfferedCallRank: lastOffered,
           waitingPlace: e?.waiting ?? 0,
           explanation: e?.text ?? null,
+          movedBy: (e?.moves ?? []).map((m) => ({ ...m, label: labelOf(m.name) })),
           waiting: e && e.waiting > 0 ? describeWaiting(e.callRank, e.waiting, lastOffered) : null,
           offer: o
             ? {

@@ -18,6 +18,7 @@ import { ageOn } from '../../accounts/domain/age.ts';
 import { UNDER_AGE } from '../../candidates/domain/criteria.ts';
 import type { WishStatus } from '../../candidates/domain/vocabulary.ts';
 import { WISH_STATUS_LABELS } from '../../candidates/domain/wishes.ts';
+import { assertSessionNotFrozen } from '../../labels/use-cases/freeze.ts';
 import { callOrder } from '../domain/call-order.ts';
 import { appLink, type AdmissionsContext } from '../context.ts';
 import { admissionMails } from '../mails.ts';
@@ -224,6 +225,8 @@ export async function publishRanking(ctx: AdmissionsContext, actor: Actor, sessi
     if (await hadRound(tx, sessionId)) {
       throw new ConflictError('Les propositions ont commencé dans cette session : l’ordre d’appel est fixé pour la saison.', 'classement_fige');
     }
+    // publishing moves the wishes: not while they are frozen (the draft ranking can still be prepared)
+    await assertSessionNotFrozen(tx, sessionId, 'Le classement ne peut pas être publié pour le moment', 'Le classement enregistré est gardé : publiez-le à la levée de la suspension.');
     const rankable = await rankableWishes(tx, sessionId);
     const entries = await tx.select().from(rankingEntries).where(eq(rankingEntries.sessionId, sessionId));
     const entryOf = new Map(entries.map((e) => [e.wishId, e]));

@@ -57,6 +57,8 @@ interface SessionRow {
   block: number;
   answerDays: number;
   callOrderId: string | null;
+  /** the training holds an active label (no offer otherwise) */
+  labelActive: boolean;
 }
 
 const CHUNK = 10_000;
@@ -103,22 +105,30 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
     phases[name] = Math.round(t - mark);
     mark = t;
   };
-  // 1. lock every session taking part, in id order
-  const sessionRows = await rowsOf<{ id: string; seats: number; starts_on: string; status: string; commune_code: string; title: string; margin: number; block: number; answer_days: number; call_order_id: string | null }>(
+  // 1. lock every session taking part, in id order. A session whose training's label is suspended is
+  // frozen (DOMAIN.md): it takes no part at all — no offer, and its pending offers do not expire (their
+  // deadlines are extended when the label is reinstated, labels area); one whose training has no
+  // active label receives no offer (labelActive below).
+  const sessionRows = await rowsOf<{ id: string; seats: number; starts_on: string; status: string; commune_code: string; title: string; margin: number; block: number; answer_days: number; call_order_id: string | null; label_active: boolean }>(
     tx,
     sql`select s.id, s.seats, s.starts_on::text as starts_on, s.status, t.commune_code, t.title,
                coalesce(a.overbooking_margin, 0)::int as margin, coalesce(a.block_call_rank, 0)::int as block, coalesce(a.answer_days, 3)::int as answer_days,
-               co.id as call_order_id
+               co.id as call_order_id,
+               exists (select 1 from labels l where l.training_id = t.id and l.status = 'active') as label_active
           from sessions s
           join trainings t on t.id = s.training_id
           left join admission_settings a on a.session_id = s.id
           left join call_orders co on co.session_id = s.id and co.superseded_at is null
-         where co.id is not null or exists (select 1 from admission_offers o where o.session_id = s.id and o.status = 'pending')
+         where (co.id is not null or exists (select 1 from admission_offers o where o.session_id = s.id and o.status = 'pending'))
+           and not exists (select 1 from labels l where l.training_id = t.id and l.status = 'suspended')
          order by s.id
            for update of s`,
   );
   const sessions = new Map<string, SessionRow>(
-    sessionRows.map((r) => [r.id, { id: r.id, seats: r.seats, startsOn: r.starts_on, status: r.status, communeCode: r.commune_code, title: r.title, margin: r.margin, block: r.block, answerDays: r.answer_days, callOrderId: r.call_order_id }]),
+    sessionRows.map((r) => [
+      r.id,
+      { id: r.id, seats: r.seats, startsOn: r.starts_on, status: r.status, communeCode: r.commune_code, title: r.title, margin: r.margin, block: r.block, answerDays: r.answer_days, callOrderId: r.call_order_id, labelActive: r.label_active },
+    ]),
   );
   const [round] = await tx
     .insert(admissionRounds)
@@ -147,7 +157,7 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
 
   phase('expire');
   // 3. the engine's round on each eligible session's call order
-  const eligible = [...sessions.values()].filter((s) => s.callOrderId && s.status === 'recruiting' && s.startsOn > runOn);
+  const eligible = [...sessions.values()].filter((s) => s.callOrderId && s.status === 'recruiting' && s.labelActive && s.startsOn > runOn);
   // Only what can change the outcome is read: the wishes holding an offer (counted by the kernel) and,
   // per session, the first offerTarget + blockCallRank waiting wishes in call order (an index scan
   // that stops there) — a round offers at most free + (waiting wishes within the block call) of them,
@@ -284,7 +294,8 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
 /**
  * The automatic responder (engine: domain/auto-responder.ts) for every candidate who opted in and
  * holds a pending offer. Their accepted wish ranks after all their waiting wishes (ADR 0012), the
- * others by their preference. Returns what it did.
+ * others by their preference. Wishes on frozen sessions take no part: a frozen offer is neither
+ * accepted nor declined by the responder. Returns what it did.
  */
 async function autoResponder(tx: Tx, who: ReturnType<typeof auditActor>, now: Date, k: Kind) {
   const live = await rowsOf<{ id: string; candidate_user_id: string; session_id: string; status: WishStatus; preference: number }>(
@@ -292,6 +303,9 @@ async function autoResponder(tx: Tx, who: ReturnType<typeof auditActor>, now: Da
     sql`select w.id, w.candidate_user_id, w.session_id, w.status, w.preference
           from wishes w
          where w.status in ('submitted','under_review','ranked','offered','accepted')
+           -- a wish on a frozen session (its training's label is suspended) is left as it is
+           and not exists (select 1 from sessions s join labels l on l.training_id = s.training_id
+                             where s.id = w.session_id and l.status = 'suspended')
            and w.candidate_user_id in (select o.candidate_user_id from admission_offers o
                                          join admission_candidate_settings c on c.user_id = o.candidate_user_id and c.auto_responder
                                         where o.status = 'pending')

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.ts';
 import { admissionRoundSessions, admissionSettings, callOrders, sessions, trainings } from '../../../db/schema/index.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../shared/errors.ts';
@@ -96,28 +96,79 @@ export async function saveSettings(ctx: AdmissionsContext, actor: Actor, session
   });
 }
 
-/** The public admission rules of a session (shown on its page). */
-export async function publicRules(ctx: AdmissionsContext, sessionId: string) {
-  const db = ctx.database.db;
-  const [s] = await db
-    .select({ id: sessions.id, seats: sessions.seats, communeCode: trainings.communeCode })
+interface RulesRow {
+  id: string;
+  seats: number;
+  startsOn: string;
+  endsOn: string;
+  status: string;
+  communeCode: string;
+  constraints: Constraint[] | null;
+  overbookingMargin: number | null;
+  blockCallRank: number | null;
+  answerDays: number | null;
+  published: boolean;
+}
+
+/** The public view of a session's rules: no personal data, only the provider's published choices. */
+function rulesView(r: RulesRow) {
+  const constraints = r.constraints ?? DEFAULT_SETTINGS.constraints;
+  const margin = r.overbookingMargin ?? DEFAULT_SETTINGS.overbookingMargin;
+  return {
+    sessionId: r.id,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    status: r.status,
+    seats: r.seats,
+    offerTarget: r.seats + margin,
+    overbookingMargin: margin,
+    blockCallRank: r.blockCallRank ?? DEFAULT_SETTINGS.blockCallRank,
+    answerDays: r.answerDays ?? DEFAULT_SETTINGS.answerDays,
+    timeZone: timeZoneOfCommune(r.communeCode),
+    rankingPublished: r.published,
+    constraints: constraints.map((c, i) => ({ priority: i + 1, name: c.name as ConstraintName, label: CONSTRAINT_LABELS[c.name as ConstraintName] ?? c.name, rate: c.rate })),
+  };
+}
+
+function rulesQuery(db: DbLike) {
+  return db
+    .select({
+      id: sessions.id,
+      seats: sessions.seats,
+      startsOn: sessions.startsOn,
+      endsOn: sessions.endsOn,
+      status: sessions.status,
+      communeCode: trainings.communeCode,
+      constraints: admissionSettings.constraints,
+      overbookingMargin: admissionSettings.overbookingMargin,
+      blockCallRank: admissionSettings.blockCallRank,
+      answerDays: admissionSettings.answerDays,
+      published: sql<boolean>`exists (select 1 from call_orders co where co.session_id = ${sessions.id} and co.superseded_at is null)`,
+    })
     .from(sessions)
     .innerJoin(trainings, eq(trainings.id, sessions.trainingId))
-    .where(eq(sessions.id, sessionId));
-  if (!s) throw new NotFoundError('Session');
-  const settings = await settingsOf(db, sessionId);
-  const published = !!(await currentCallOrder(db, sessionId));
-  return {
-    sessionId,
-    seats: s.seats,
-    offerTarget: s.seats + settings.overbookingMargin,
-    overbookingMargin: settings.overbookingMargin,
-    blockCallRank: settings.blockCallRank,
-    answerDays: settings.answerDays,
-    timeZone: timeZoneOfCommune(s.communeCode),
-    rankingPublished: published,
-    constraints: settings.constraints.map((c, i) => ({ priority: i + 1, name: c.name as ConstraintName, label: CONSTRAINT_LABELS[c.name as ConstraintName] ?? c.name, rate: c.rate })),
-  };
+    .leftJoin(admissionSettings, eq(admissionSettings.sessionId, sessions.id));
+}
+
+/** The public admission rules of a session (shown on its training's page). */
+export async function publicRules(ctx: AdmissionsContext, sessionId: string) {
+  const [row] = await rulesQuery(ctx.database.db).where(eq(sessions.id, sessionId));
+  if (!row) throw new NotFoundError('Session');
+  return rulesView(row);
+}
+
+/** Sessions whose rules the training page shows: those not over (nor cancelled). */
+export const SESSIONS_WITH_PUBLIC_RULES = ['planned', 'recruiting', 'running'] as const;
+
+/** The public admission rules of every session of a training still to come or running, by start date (one request for its page). */
+export async function publicTrainingRules(ctx: AdmissionsContext, trainingId: string) {
+  const db = ctx.database.db;
+  const [t] = await db.select({ id: trainings.id }).from(trainings).where(eq(trainings.id, trainingId));
+  if (!t) throw new NotFoundError('Formation');
+  const rows = await rulesQuery(db)
+    .where(and(eq(sessions.trainingId, trainingId), inArray(sessions.status, [...SESSIONS_WITH_PUBLIC_RULES])))
+    .orderBy(asc(sessions.startsOn), asc(sessions.id));
+  return { trainingId, sessions: rows.map(rulesView) };
 }
 
 /** The provider's sessions with their admission state (navigation of the admissions pages). */

@@ -15,6 +15,7 @@ import type { Actor } from '../../accounts/domain/access.ts';
 import { appLink, type AdmissionsContext } from '../../admissions/context.ts';
 import { admissionMails } from '../../admissions/mails.ts';
 import { organisationOf, ownSession } from '../../admissions/use-cases/access.ts';
+import { advanceSessionCalendar, type SessionMove } from './session-calendar.ts';
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_TRANSITIONS, motiveRequired, type EnrolmentStatus } from '../domain/enrolments.ts';
 
 async function writeEvent(tx: Tx, enrolmentId: string, from: EnrolmentStatus | null, to: EnrolmentStatus, who: AuditActor, at: Date, motive: string | null) {
@@ -22,13 +23,17 @@ async function writeEvent(tx: Tx, enrolmentId: string, from: EnrolmentStatus | n
 }
 
 /**
- * Turns the accepted offers of the sessions that have started (start date ≤ today, Paris) into
- * enrolments; `sessionId` limits it to one session. Idempotent (one enrolment per wish).
+ * At the sessions' start (start date ≤ today, Paris), in one transaction: the sessions move along their
+ * calendar (`recruiting → running`, and `planned → recruiting`, `running → finished` when due; see
+ * session-calendar.ts) and the accepted offers of the started sessions become enrolments. `sessionId`
+ * limits it to one session. Idempotent (one enrolment per wish; a session only moves forward). The
+ * public catalogue is refreshed after the commit when a session changed status.
  */
-export async function openEnrolments(ctx: AdmissionsContext, who: AuditActor, sessionId?: string): Promise<number> {
+export async function openEnrolments(ctx: AdmissionsContext, who: AuditActor, sessionId?: string): Promise<{ enrolments: number; moves: SessionMove[] }> {
   const now = ctx.clock();
   const today = parisDate(now);
-  return ctx.database.db.transaction(async (tx) => {
+  const result = await ctx.database.db.transaction(async (tx) => {
+    const moves = await advanceSessionCalendar(tx, who, today, sessionId);
     const rows = await tx
       .select({ wishId: wishes.id, sessionId: wishes.sessionId, learner: wishes.candidateUserId, email: users.email, givenName: users.givenName, title: trainings.title })
       .from(wishes)
@@ -44,6 +49,7 @@ export async function openEnrolments(ctx: AdmissionsContext, who: AuditActor, se
         ),
       )
       .for('update', { of: wishes });
+    let created = 0;
     for (const r of rows) {
       const [e] = await tx
         .insert(enrolments)
@@ -51,12 +57,15 @@ export async function openEnrolments(ctx: AdmissionsContext, who: AuditActor, se
         .onConflictDoNothing()
         .returning({ id: enrolments.id });
       if (!e) continue;
+      created++;
       await writeEvent(tx, e.id, null, 'enrolled', who, now, 'Proposition acceptée, début de la session');
       await recordAudit(tx, who, { action: 'enrolment.created', objectType: 'enrolment', objectId: e.id, to: 'enrolled' });
       await enqueueMail(tx, admissionMails.enrolled(r.email, r.givenName, r.title, appLink(ctx, '/apprenant/inscriptions')));
     }
-    return rows.length;
+    return { enrolments: created, moves };
   });
+  if (result.moves.length > 0) await ctx.catalogue?.refresh();
+  return result;
 }
 
 export async function openSessionEnrolments(ctx: AdmissionsContext, actor: Actor, sessionId: string) {
