@@ -7,12 +7,13 @@ import { territories } from '../../src/areas/territories/referential.ts';
 import { buildServer } from '../../src/server.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { testConfig } from './config.ts';
+import { testLogger } from './logs.ts';
 
 /** The whole app on a test database, as `fabriques serve` builds it (without listening). */
 export async function testApp(database: Database, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<FastifyInstance> {
   const catalogue = new CatalogueReadModel(database, territories());
   await catalogue.refresh();
-  return buildServer({ config: testConfig(options.env), database, catalogue, clock: options.clock, logger: false });
+  return buildServer({ config: testConfig(options.env), database, catalogue, clock: options.clock, logger: testLogger() });
 }
 
 /** A browser-like client: keeps the session cookie and sends the CSRF token it was given. */

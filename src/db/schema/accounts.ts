@@ -30,14 +30,19 @@ export const users = pgTable(
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
     birthDate: date('birth_date'),
-    /** pending_consent: under 15, waiting for a parent's consent (no sign-in until given) */
-    status: text('status', { enum: ['active', 'pending_consent'] }).notNull().default('active'),
+    /**
+     * pending_consent: under 15, waiting for a parent's consent (no sign-in until given); erased: the
+     * person's data was erased on their request or at the end of its retention (areas/privacy), the
+     * row stays, anonymised, for what others depend on; nobody can sign in with it any more
+     */
+    status: text('status', { enum: ['active', 'pending_consent', 'erased'] }).notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
-    check('users_status_check', sql`${t.status} in ('active','pending_consent')`),
+    check('users_status_check', sql`${t.status} in ('active','pending_consent','erased')`),
+    check('users_erased_check', sql`${t.status} <> 'erased' or (${t.passwordHash} is null and ${t.birthDate} is null and ${t.emailVerifiedAt} is null)`),
   ],
 );
 

@@ -7,7 +7,7 @@ export function AppFooter() {
     <Footer
       brandTop={BRAND_TOP}
       homeLinkProps={HOME_LINK_PROPS}
-      accessibility="partially compliant"
+      accessibility="non compliant"
       contentDescription="Fabriques est la plateforme de la Grande École du Numérique : le catalogue public des formations au numérique labellisées, ouvertes aux personnes éloignées de l’emploi, sans condition de diplôme."
       websiteMapLinkProps={{ href: '/plan-du-site' }}
       accessibilityLinkProps={{ href: '/accessibilite' }}

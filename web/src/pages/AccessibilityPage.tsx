@@ -3,6 +3,7 @@ import { DemoNotice } from '../components/DemoNotice.tsx';
 import { Link } from '../router/Link.tsx';
 
 const DECLARATION_DATE = '29 novembre 2026';
+const UPDATE_DATE = '30 novembre 2026';
 
 const CHECKED_PAGES: { label: string; href?: string }[] = [
   { label: 'Accueil', href: '/' },
@@ -24,38 +25,63 @@ export function AccessibilityPage() {
         Le GIP Grande École du Numérique s’engage à rendre ses sites internet, intranet, extranet et ses progiciels
         accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.
       </p>
-      <p>Cette déclaration d’accessibilité s’applique au catalogue public de Fabriques, la plateforme de la Grande École du Numérique.</p>
+      <p>
+        Cette déclaration d’accessibilité s’applique à Fabriques, la plateforme de la Grande École du Numérique : le
+        catalogue public et les espaces des candidat·es, des prescripteurs, des organismes de formation, des financeurs et
+        du GIP.
+      </p>
 
       <h2>État de conformité</h2>
       <p>
-        Fabriques est <strong>partiellement conforme</strong> avec le référentiel général d’amélioration de l’accessibilité
-        (RGAA), version 4.1.2, en raison des non-conformités et des limites énumérées ci-dessous.
+        Fabriques est <strong>non conforme</strong> avec le référentiel général d’amélioration de l’accessibilité (RGAA),
+        version 4.1.2 : aucun audit de conformité n’a encore été réalisé, et un site sans audit doit être déclaré non
+        conforme.
       </p>
 
       <h2>Résultats des tests</h2>
       <p>
-        Aucun audit complet du RGAA n’a encore été réalisé. Chaque page publique est contrôlée automatiquement avec l’outil
-        axe-core sur les critères des WCAG 2.1 de niveaux A et AA : ces contrôles ne relèvent aucune erreur, mais un outil
-        automatique ne couvre qu’une partie des critères. Le taux de conformité sera publié après l’audit.
+        Aucun audit du RGAA n’a encore été réalisé : il n’y a donc pas de taux de conformité à publier. Les pages publiques
+        et les principaux parcours des espaces connectés sont contrôlés automatiquement avec l’outil axe-core, sur les
+        critères des WCAG 2.1 de niveaux A et AA : ces contrôles ne relèvent aucune erreur, mais un outil automatique ne
+        couvre qu’une partie des critères. Le taux de conformité sera publié ici après un audit.
       </p>
 
       <h2>Contenus non accessibles</h2>
       <h3>Non-conformités</h3>
-      <p>Les non-conformités seront établies par l’audit. Points déjà connus :</p>
+      <p>La liste complète des non-conformités sera établie par l’audit. Points déjà connus :</p>
       <ul>
         <li>
           la carte interactive ne peut pas être parcourue entièrement au clavier et avec un lecteur d’écran ; la liste des
-          résultats de la page <Link href="/formations">Trouver une formation</Link> donne les mêmes informations ;
+          résultats de la page <Link href="/formations">Trouver une formation</Link> donne les mêmes informations ;
         </li>
-        <li>les fichiers de données ouvertes (CSV, GeoJSON, XML) sont des fichiers techniques destinés à la réutilisation.</li>
+        <li>
+          les longs tableaux des espaces professionnels (classements, tours de propositions, journal d’audit) n’ont pas été
+          vérifiés avec un lecteur d’écran ;
+        </li>
+        <li>
+          aucune vérification n’a encore été faite avec des technologies d’assistance (lecteurs d’écran, agrandissement,
+          commande vocale).
+        </li>
       </ul>
       <h3>Dérogations pour charge disproportionnée</h3>
       <p>Aucune.</p>
       <h3>Contenus non soumis à l’obligation d’accessibilité</h3>
-      <p>Aucun.</p>
+      <ul>
+        <li>
+          les fichiers déposés par les utilisateur·rices (justificatifs, pièces des dossiers de labellisation), contenus de
+          tiers que le GIP ne produit pas ;
+        </li>
+        <li>
+          les fichiers techniques destinés à la réutilisation : données ouvertes (CSV, GeoJSON, XML) et export de vos
+          données personnelles (JSON).
+        </li>
+      </ul>
 
       <h2>Établissement de cette déclaration d’accessibilité</h2>
-      <p>Cette déclaration a été établie le {DECLARATION_DATE}.</p>
+      <p>
+        Cette déclaration a été établie le {DECLARATION_DATE} et mise à jour le {UPDATE_DATE}, par une auto-évaluation,
+        sans audit.
+      </p>
       <h3>Technologies utilisées pour la réalisation du site</h3>
       <ul>
         <li>HTML5</li>
@@ -80,6 +106,12 @@ export function AccessibilityPage() {
           <li key={page.label}>{page.href ? <Link href={page.href}>{page.label}</Link> : page.label}</li>
         ))}
       </ul>
+
+      <h2>Amélioration</h2>
+      <p>
+        Le schéma pluriannuel de mise en accessibilité et le plan d’action de l’année seront publiés avec les résultats de
+        l’audit. D’ici là, chaque évolution de la plateforme est contrôlée automatiquement (axe-core) avant sa mise en ligne.
+      </p>
 
       <h2>Retour d’information et contact</h2>
       <DemoNotice>L’adresse de contact ci-dessous est fictive ; elle sera remplacée lors de la mise en production.</DemoNotice>

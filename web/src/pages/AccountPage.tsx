@@ -4,6 +4,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { accountsApi } from '../api/accounts.ts';
 import { ApiError } from '../api/client.ts';
 import { ErrorSummary, required, useSubmission, type FieldMap } from '../account/forms.tsx';
+import { MyDataPanel } from '../account/MyDataPanel.tsx';
 import { OrganisationPanels } from '../account/OrganisationPanels.tsx';
 import { PasswordField } from '../account/PasswordField.tsx';
 import { RequireSession, type SignedIn } from '../account/RequireSession.tsx';
@@ -18,10 +19,27 @@ import '../account/account.css';
 const TITLE = 'Mon compte';
 
 export function AccountPage() {
-  return <RequireSession title={TITLE}>{(signedIn) => <Account {...signedIn} />}</RequireSession>;
+  // after an erasure the session is gone: the page says what happened instead of asking to sign in
+  const [erased, setErased] = useState<string | null>(null);
+  if (erased) return <AccountErased message={erased} />;
+  return <RequireSession title={TITLE}>{(signedIn) => <Account {...signedIn} onErased={setErased} />}</RequireSession>;
 }
 
-function Account({ account, active }: SignedIn) {
+function AccountErased({ message }: { message: string }) {
+  return (
+    <ContentPage title="Compte supprimé">
+      <div role="status">
+        <Alert severity="success" title="Votre compte est supprimé" description={message} className="fr-mb-4w" />
+      </div>
+      <p>
+        Merci d’avoir utilisé Fabriques. Vous pouvez toujours <Link href="/formations">chercher une formation</Link> sans
+        compte, ou en créer un nouveau plus tard.
+      </p>
+    </ContentPage>
+  );
+}
+
+function Account({ account, active, onErased }: SignedIn & { onErased: (message: string) => void }) {
   const { switchMembership } = useSession();
   const [switchError, setSwitchError] = useState<string | null>(null);
   const organisation =
@@ -130,6 +148,8 @@ function Account({ account, active }: SignedIn) {
       )}
 
       {account.user.hasPassword && <ChangePassword />}
+
+      <MyDataPanel hasPassword={account.user.hasPassword} onErased={onErased} />
     </ContentPage>
   );
 }

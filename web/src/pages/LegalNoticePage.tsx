@@ -27,7 +27,7 @@ export function LegalNoticePage() {
 
       <h2>Accessibilité</h2>
       <p>
-        Ce site est partiellement conforme au référentiel général d’amélioration de l’accessibilité (RGAA). Voir la{' '}
+        Ce site est non conforme au référentiel général d’amélioration de l’accessibilité (RGAA) : aucun audit n’a encore été réalisé. Voir la{' '}
         <Link href="/accessibilite">déclaration d’accessibilité</Link>.
       </p>
 
