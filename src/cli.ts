@@ -5,8 +5,22 @@ import { seedCommand } from './cli/commands/seed.ts';
 import { serveCommand } from './cli/commands/serve.ts';
 import { aidCommand } from './cli/commands/aid.ts';
 import { admissionsCommand } from './cli/commands/admissions.ts';
+import { backupCommand } from './cli/commands/backup.ts';
+import { restoreCommand } from './cli/commands/restore.ts';
+import { exportCommand } from './cli/commands/export.ts';
+import { importCommand } from './cli/commands/import.ts';
 
-const commands: Command[] = [serveCommand, migrateCommand, seedCommand, aidCommand, admissionsCommand];
+const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  aidCommand,
+  admissionsCommand,
+  backupCommand,
+  restoreCommand,
+  exportCommand,
+  importCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

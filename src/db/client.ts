@@ -52,6 +52,10 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   pool.on('error', () => {
     /* a lost idle connection is reported by the next query; never crash the process */
   });
+  // A connection lost while checked out (between two queries of a transaction, when the server stops)
+  // is emitted on its client, where no listener would end the process: the next query on it fails
+  // instead ("not queryable"), the request answers 503, and the pool drops it and reconnects later.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     kind: 'pg',

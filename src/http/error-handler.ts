@@ -15,13 +15,41 @@ export interface ErrorBody {
   fields?: Record<string, string>;
 }
 
-/** True when the error means the database cannot be reached (server down, connection refused…). */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | undefined;
-  if (!e) return false;
-  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(e.code)) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|PGlite is closed/i.test(e.message ?? '');
+const UNAVAILABLE_CODES = new Set([
+  // the socket: refused, reset, timed out, no route, unknown host
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  // PostgreSQL: shutting down / crashed / starting up, connection exceptions, too many connections
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|the database system is (shutting down|starting up|in recovery mode|not yet accepting connections)|terminating connection due to administrator command|PGlite is closed/i;
+
+/**
+ * True when the error means the database cannot be reached (server stopped or restarting, connection
+ * refused or cut…). Drizzle wraps the driver's error (`cause`), Node's happy-eyeballs connect gathers
+ * several (`errors`): the whole chain is looked at.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown } | undefined;
+  if (!e || typeof e !== 'object' || depth > 5) return false;
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  if (e.cause && isDatabaseUnavailable(e.cause, depth + 1)) return true;
+  return Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1));
 }
+
+/** The code of the driver's error, for the log (never its message: it may quote a query's values). */
+function rootCode(err: unknown): string | undefined {
+  let e = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; e && i < 5; i++, e = e.cause as typeof e) if (typeof e.code === 'string') return e.code;
+  return undefined;
+}
+
+/** The answer while the database is away (the API's 503 and the health check share it). */
+export const DATABASE_UNAVAILABLE = {
+  error: 'base_indisponible',
+  message: 'La base de données est momentanément indisponible : votre demande n’a pas pu être traitée. Merci de réessayer dans quelques instants.',
+} as const;
 
 /**
  * One place turns every error into a JSON answer with a French message: field-level 400s for bad
@@ -59,11 +87,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: 'trop_de_tentatives', message: err.message } satisfies ErrorBody);
     }
     if (isDatabaseUnavailable(err)) {
-      req.log.error({ code: (err as { code?: string }).code }, 'database unavailable');
-      return reply
-        .code(503)
-        .header('retry-after', '5')
-        .send({ error: 'service_indisponible', message: 'Le service est momentanément indisponible. Merci de réessayer dans quelques instants.' } satisfies ErrorBody);
+      req.log.error({ code: rootCode(err) }, 'database unavailable');
+      return reply.code(503).header('retry-after', '5').send({ ...DATABASE_UNAVAILABLE } satisfies ErrorBody);
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ping, type Database } from '../db/client.ts';
+import { DATABASE_UNAVAILABLE } from './error-handler.ts';
 
 export function healthRoutes(database: Database, version: { name: string; version: string }): FastifyPluginAsyncZod {
   return async (app) => {
@@ -18,7 +19,9 @@ export function healthRoutes(database: Database, version: { name: string; versio
           summary: 'État du service et de sa base de données',
           response: {
             200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
-            503: z.object({ status: z.literal('degraded'), database: z.literal('indisponible'), message: z.string() }),
+            // with a session cookie, the session's own lookup may be what fails first: then the error
+            // handler's { error, message } answers, hence status and database optional here
+            503: z.object({ status: z.literal('degraded').optional(), database: z.literal('indisponible').optional(), error: z.literal('base_indisponible'), message: z.string() }),
           },
         },
       },
@@ -27,7 +30,11 @@ export function healthRoutes(database: Database, version: { name: string; versio
           await ping(database);
           return { status: 'ok' as const, database: 'ok' as const };
         } catch {
-          return reply.code(503).send({ status: 'degraded', database: 'indisponible', message: 'La base de données ne répond pas.' });
+          // the next request tries again: the pool reconnects by itself when the server is back
+          return reply
+            .code(503)
+            .header('retry-after', '5')
+            .send({ status: 'degraded', database: 'indisponible', error: DATABASE_UNAVAILABLE.error, message: 'La base de données ne répond pas : le service reprendra de lui-même dès son retour.' });
         }
       },
     );
