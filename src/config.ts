@@ -32,6 +32,8 @@ const envSchema = z
     FRANCECONNECT_CLIENT_SECRET: z.string().min(1).optional(),
     DEMO: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** also write the log lines to a file per process in this directory (the test suite scans them) */
+    LOG_DIR: z.string().min(1).optional(),
     WEB_DIST: z.string().default('./web/dist'),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -88,6 +90,7 @@ const envSchema = z
         franceconnect,
       },
       logLevel: e.LOG_LEVEL,
+      logDir: e.LOG_DIR ? path.resolve(e.LOG_DIR) : undefined,
       webDist: path.resolve(e.WEB_DIST),
       auth: {
         sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

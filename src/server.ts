@@ -9,6 +9,8 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerInputGuard } from './http/input-guard.ts';
+import { logFileCopy, loggerOptions, type LogDestination } from './http/logging.ts';
 import { healthRoutes } from './http/health.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
@@ -22,6 +24,7 @@ import { accountsRoutes } from './areas/accounts/routes.ts';
 import { demoAccountsRoutes } from './areas/accounts/demo-routes.ts';
 import { registerOidc } from './areas/accounts/oidc/plugin.ts';
 import { devMailRoutes } from './mail/dev-routes.ts';
+import { privacyRoutes } from './areas/privacy/routes.ts';
 import { candidatesRoutes } from './areas/candidates/routes.ts';
 import { loadScales } from './areas/scholarships/scales.ts';
 import { aidRoutes } from './areas/scholarships/routes.ts';
@@ -38,29 +41,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 
 export interface ServerDeps {
-  config: Pick<Config, 'logLevel' | 'webDist' | 'baseUrl' | 'mode' | 'sessionSecret' | 'auth' | 'oidc'>;
+  config: Pick<Config, 'logLevel' | 'logDir' | 'webDist' | 'baseUrl' | 'mode' | 'sessionSecret' | 'auth' | 'oidc'>;
   database: Database;
   catalogue: CatalogueReadModel;
   clock?: Clock;
-  /** tests pass false to keep their output quiet */
-  logger?: boolean;
+  /** tests pass false to keep their output quiet, or a destination (test/support/logs.ts) */
+  logger?: boolean | LogDestination;
 }
 
 /** Builds the Fastify app from the areas' routes (thin handlers; rules live in the areas' domain). */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
+    // no personal data in the logs: see http/logging.ts
     logger:
       deps.logger === false
         ? false
-        : {
-            level: deps.config.logLevel,
-            // the path only: query strings and bodies may hold personal data
-            serializers: {
-              req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),
-              res: (res) => ({ statusCode: res.statusCode }),
-            },
-          },
+        : loggerOptions(deps.config.logLevel, typeof deps.logger === 'object' ? deps.logger : deps.config.logDir ? logFileCopy(deps.config.logDir) : undefined),
     bodyLimit: 1_048_576,
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
@@ -68,6 +65,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // no NUL character reaches the database (it would fail there): a field-level 400 instead
+  registerInputGuard(app);
   const https = deps.config.baseUrl.startsWith('https://');
   await registerSecurityHeaders(app, { https });
   const accounts = accountsContext(deps.database, deps.config, clock);
@@ -97,6 +96,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(accountsRoutes({ ctx: accounts, https, maxHours: deps.config.auth.sessionMaxHours, geo: deps.catalogue.geo }));
   // FranceConnect and ProConnect (and, in demo mode without settings, the embedded local provider)
   await registerOidc(app, { ctx: accounts, settings: deps.config.oidc, https, maxHours: deps.config.auth.sessionMaxHours });
+  // the person's own data: export and erasure (RGPD)
+  await app.register(privacyRoutes({ ctx: accounts, https }));
   if (deps.config.mode === 'demo') await app.register(demoAccountsRoutes(accounts));
   // the outbox, readable in demo mode only (absent, so 404, in production)
   if (deps.config.mode === 'demo') await app.register(devMailRoutes(deps.database));
@@ -109,7 +110,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(grantsRoutes(programme));
   await app.register(candidatesRoutes({ database: deps.database, clock, geo: deps.catalogue.geo, scales: loadScales(), baseUrl: deps.config.baseUrl }));
   // admissions: rankings, call orders, offer rounds, answers (and enrolments, aid requests)
-  const admissions = { database: deps.database, clock, geo: deps.catalogue.geo, scales: loadScales(), baseUrl: deps.config.baseUrl };
+  const admissions = { database: deps.database, clock, geo: deps.catalogue.geo, scales: loadScales(), baseUrl: deps.config.baseUrl, catalogue: deps.catalogue };
   await app.register(admissionsRoutes(admissions));
   await app.register(enrolmentsRoutes(admissions));
   await app.register(aidRequestRoutes(admissions));

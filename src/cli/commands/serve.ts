@@ -13,6 +13,7 @@ import { accountsContext } from '../../areas/accounts/context.ts';
 import { startMailWorker } from '../../mail/worker.ts';
 import { labelsJobs } from '../../areas/labels/jobs.ts';
 import { admissionsJobs } from '../../areas/admissions/jobs.ts';
+import { privacyJobs } from '../../areas/privacy/jobs.ts';
 import { loadScales } from '../../areas/scholarships/scales.ts';
 
 export const serveCommand: Command = {
@@ -45,8 +46,10 @@ export const serveCommand: Command = {
         ...accountsJobs(database, accountsContext(database, config, systemClock).sessions),
         // labels expire at the end of their 3 years (daily)
         ...labelsJobs({ database, clock: systemClock, geo: catalogue.geo, catalogue, baseUrl: config.baseUrl }),
-        // the daily offer round at 06:00, and enrolments at the sessions' start (admissions)
-        ...admissionsJobs({ database, clock: systemClock, geo: catalogue.geo, scales: loadScales(), baseUrl: config.baseUrl }),
+        // the daily offer round at 06:00; at 05:30 the sessions move along their dates and accepted offers become enrolments (admissions)
+        ...admissionsJobs({ database, clock: systemClock, geo: catalogue.geo, scales: loadScales(), baseUrl: config.baseUrl, catalogue }),
+        // retention periods of personal data (RGPD), every day at 03:50
+        ...privacyJobs({ database, clock: systemClock, baseUrl: config.baseUrl }),
       ],
       log: app.log,
     });
