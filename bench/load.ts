@@ -144,25 +144,32 @@ interface Candidate {
   /** the wish on the toggling session, when one is active */
   toggleWish: string | null;
   busy: boolean;
+  /** the other provider's session the candidate applies to and withdraws from */
+  toggleSession: string;
 }
 
-/** The sessions the workload uses: one of the provider's to rank (fixed wishes), and another recruiting one (any provider's) to apply to and withdraw from. */
-async function recruitingSessions(api: Api, provider: Session): Promise<[string, string]> {
-  const own = (await api.must('GET', '/api/provider/admissions/sessions', undefined, provider)).json as { id: string; status: string }[];
-  const rank = own.find((s) => s.status === 'recruiting');
-  if (!rank) throw new Error('the demo provider has no recruiting session');
+/**
+ * The sessions the workload uses, spread as on the real platform (people do not all act on one
+ * session): the provider's own recruiting sessions, which it ranks, and up to 40 other recruiting
+ * sessions (any provider's) that candidates apply to and withdraw from.
+ */
+async function recruitingSessions(api: Api, provider: Session): Promise<{ own: string[]; others: string[] }> {
+  const mine = (await api.must('GET', '/api/provider/admissions/sessions', undefined, provider)).json as { id: string; status: string }[];
+  const own = mine.filter((s) => s.status === 'recruiting').map((s) => s.id);
+  if (own.length === 0) throw new Error('the demo provider has no recruiting session');
+  const others: string[] = [];
   const found = (await api.must('GET', '/api/trainings?pageSize=50')).json as { results: { id: string }[] };
   for (const t of found.results) {
     const detail = (await api.must('GET', `/api/trainings/${t.id}`)).json as { sessions: { id: string; status: string }[] };
-    const other = detail.sessions.find((s) => s.status === 'recruiting' && s.id !== rank.id);
-    if (other) return [rank.id, other.id];
+    for (const s of detail.sessions) if (s.status === 'recruiting' && !own.includes(s.id) && others.length < 40) others.push(s.id);
   }
-  throw new Error('no other recruiting session in the catalogue');
+  if (others.length === 0) throw new Error('no other recruiting session in the catalogue');
+  return { own, others };
 }
 
 async function prepare(api: Api) {
   const provider = await api.signIn(PROVIDER.email, PROVIDER.password);
-  const [rankSession, toggleSession] = await recruitingSessions(api, provider);
+  const { own, others } = await recruitingSessions(api, provider);
   const candidates: Candidate[] = [];
   for (let i = 0; i < CANDIDATES; i++) {
     const email = `charge.${i}@bench.fabriques.fr`;
@@ -176,16 +183,21 @@ async function prepare(api: Api) {
     await api.must('POST', '/api/auth/confirm-email', { token });
     const session = await api.signIn(email, PASSWORD);
     await api.must('PUT', '/api/candidate/profile', profile(i, '06 12 34 56 78'), session);
-    // every candidate applies to the session the provider ranks (those wishes stay put during the run)
-    await api.must('POST', '/api/candidate/wishes', { sessionId: rankSession, motivation: 'Je veux apprendre un métier du numérique.' }, session);
-    candidates.push({ i, session, toggleWish: null, busy: false });
+    // each candidate applies to one of the provider's sessions (those wishes stay put during the run)…
+    await api.must('POST', '/api/candidate/wishes', { sessionId: own[i % own.length]!, motivation: 'Je veux apprendre un métier du numérique.' }, session);
+    // …and toggles a wish on another provider's session
+    candidates.push({ i, session, toggleWish: null, busy: false, toggleSession: others[i % others.length]! });
   }
-  const admissions = (await api.must('GET', `/api/provider/sessions/${rankSession}/admissions`, undefined, provider)).json as { entries: { wishId: string; rankable: boolean }[] };
-  const rankable = admissions.entries.filter((e) => e.rankable).map((e) => e.wishId);
-  // the ranking the provider saves again and again, with a new note each time (checked once here)
-  const ranking = (note: string) => ({ entries: rankable.map((wishId, k) => ({ wishId, rank: k + 1, notRankedReason: null, notes: k === 0 ? note : null })) });
-  await api.must('PUT', `/api/provider/sessions/${rankSession}/admissions/ranking`, ranking('Première note'), provider);
-  return { provider, rankSession: rankSession!, toggleSession: toggleSession!, candidates, ranking };
+  // the ranking of each of the provider's sessions, saved again and again with a new note (checked once here)
+  const rankings = new Map<string, (note: string) => unknown>();
+  for (const id of own) {
+    const admissions = (await api.must('GET', `/api/provider/sessions/${id}/admissions`, undefined, provider)).json as { entries: { wishId: string; rankable: boolean }[] };
+    const rankable = admissions.entries.filter((e) => e.rankable).map((e) => e.wishId);
+    const ranking = (note: string) => ({ entries: rankable.map((wishId, k) => ({ wishId, rank: k + 1, notRankedReason: null, notes: k === 0 ? note : null })) });
+    await api.must('PUT', `/api/provider/sessions/${id}/admissions/ranking`, ranking('Première note'), provider);
+    rankings.set(id, ranking);
+  }
+  return { provider, ownSessions: own, otherSessions: others, candidates, rankings };
 }
 
 /** The catalogue searches: varied words, places, filters, sorts and pages (seeded, the same on every run). */
@@ -235,7 +247,9 @@ async function main() {
     // the catalogue queries must answer 200 (a 400 would be the bench's mistake, not the server's)
     const queries = catalogueQueries(400);
     for (const q of queries.slice(0, 40)) await api.must('GET', q);
-    console.log(`${w.candidates.length} candidat·es inscrit·es et connecté·es, 1 organisme de formation connecté (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `${w.candidates.length} candidat·es inscrit·es et connecté·es, 1 organisme de formation connecté (${w.ownSessions.length} sessions à classer, ${w.otherSessions.length} autres sessions où candidater) (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
 
     const rnd = mulberry32(7);
     let qi = 0;
@@ -279,16 +293,17 @@ async function main() {
                     return send('candidate', 'retirer un vœu', 'POST', `/api/candidate/wishes/${c.toggleWish}/withdraw`, c.session, { motive: 'Banc de charge' });
                   }
                   context.pending = { kind: 'toggle-add', c } satisfies Pending;
-                  return send('candidate', 'candidater', 'POST', '/api/candidate/wishes', c.session, { sessionId: w.toggleSession, motivation: 'Candidature du banc de charge.' });
+                  return send('candidate', 'candidater', 'POST', '/api/candidate/wishes', c.session, { sessionId: c.toggleSession, motivation: 'Candidature du banc de charge.' });
                 }
                 if (a < 0.4) return send('candidate', 'modifier le profil', 'PUT', '/api/candidate/profile', c.session, profile(c.i, `06 ${String(10 + Math.floor(rnd() * 89))} 34 56 78`));
                 if (a < 0.7) return send('candidate', 'lire le profil', 'GET', '/api/candidate/profile', c.session);
                 return send('candidate', 'lire ses vœux', 'GET', '/api/candidate/wishes', c.session);
               }
               const a = rnd();
-              if (a < 0.3) return send('provider', 'enregistrer le classement', 'PUT', `/api/provider/sessions/${w.rankSession}/admissions/ranking`, w.provider, w.ranking(`Note ${++notes}`));
+              const own = w.ownSessions[Math.floor(rnd() * w.ownSessions.length)]!;
+              if (a < 0.3) return send('provider', 'enregistrer le classement', 'PUT', `/api/provider/sessions/${own}/admissions/ranking`, w.provider, w.rankings.get(own)!(`Note ${++notes}`));
               if (a < 0.65) return send('provider', 'lister les candidatures', 'GET', '/api/provider/applications', w.provider);
-              return send('provider', 'lire les admissions', 'GET', `/api/provider/sessions/${w.rankSession}/admissions`, w.provider);
+              return send('provider', 'lire les admissions', 'GET', `/api/provider/sessions/${own}/admissions`, w.provider);
             },
             onResponse: (status, body, ctx: object) => {
               const context = ctx as Record<string, unknown>;
