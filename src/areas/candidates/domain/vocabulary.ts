@@ -23,28 +23,8 @@ export type CriterionSource = (typeof CRITERION_SOURCES)[number];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export type WishStatus = (typeof WISH_STATUSES)[number];
 
-export const GENDER_LABELS: Record<Gender, string> = {
-  female: 'Femme',
-  male: 'Homme',
-  undisclosed: 'Je ne souhaite pas le préciser',
-};
-
-export const DIPLOMA_LABELS: Record<DiplomaLevel, string> = {
-  none: 'Aucun diplôme',
-  '3': 'Niveau 3 (CAP, BEP)',
-  '4': 'Niveau 4 (baccalauréat)',
-  '5': 'Niveau 5 (bac + 2)',
-  '6': 'Niveau 6 (bac + 3, bac + 4)',
-  '7': 'Niveau 7 (bac + 5)',
-  '8': 'Niveau 8 (doctorat)',
-};
-
-export const SITUATION_LABELS: Record<Situation, string> = {
-  job_seeker: 'Inscrit·e à France Travail comme demandeur·se d’emploi',
-  neet: 'Sans emploi, ni études, ni formation (sans inscription à France Travail)',
-  student: 'En études ou en formation',
-  employed: 'En emploi',
-};
+// the labels the web app shows too (one source: ./profile-labels.ts imports types only, so the web bundle takes it)
+export { CRITERION_LABELS, DIPLOMA_LABELS, GENDER_LABELS, SITUATION_LABELS } from './profile-labels.ts';
 
 /** Why each consent is asked: shown beside its checkbox, recorded with it. */
 export const CONSENT_LABELS: Record<ConsentPurpose, string> = {
@@ -54,17 +34,6 @@ export const CONSENT_LABELS: Record<ConsentPurpose, string> = {
     'J’accepte que ma reconnaissance de la qualité de travailleur handicapé (RQTH), donnée de santé, soit enregistrée pour le diagnostic.',
   income:
     'J’accepte que le revenu de mon foyer fiscal soit enregistré pour savoir si je relève d’un échelon de bourse ; il n’est jamais montré aux organismes ni aux prescripteurs.',
-};
-
-export const CRITERION_LABELS: Record<Criterion, string> = {
-  woman: 'Femme',
-  under_26: 'Moins de 26 ans',
-  low_qualification: 'Sans diplôme ou au plus le bac (niveau 4)',
-  neet: 'Ni en emploi, ni en études, ni en formation',
-  job_seeker: 'Demandeur·se d’emploi inscrit·e',
-  qpv_or_zrr: 'Résident·e d’un quartier prioritaire (QPV) ou d’une zone de revitalisation rurale (ZRR)',
-  rqth: 'Travailleur·se handicapé·e reconnu·e (RQTH)',
-  scholarship: 'Boursier·e (échelon 0 bis ou plus)',
 };
 
 export const SOURCE_LABELS: Record<CriterionSource, string> = {
