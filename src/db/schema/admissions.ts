@@ -18,6 +18,7 @@ import {
 import { users } from './accounts.ts';
 import { sessions } from './catalogue.ts';
 import { wishes } from './candidates.ts';
+import { list, statusChangeColumns } from './columns.ts';
 import { organisations } from './organisations.ts';
 
 /**
@@ -27,7 +28,6 @@ import { organisations } from './organisations.ts';
  * audit row (or, for a round, one row for the round plus a wish_events row per wish) in its transaction.
  */
 
-const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
 /** the criteria of the eligibility diagnosis a session may constrain (names of db/schema/candidates.ts CRITERIA) */
 export const ADMISSION_CONSTRAINT_NAMES = ['woman', 'under_26', 'low_qualification', 'neet', 'job_seeker', 'qpv_or_zrr', 'rqth', 'scholarship'] as const;
@@ -282,13 +282,7 @@ export const enrolmentEvents = pgTable(
     enrolmentId: uuid('enrolment_id')
       .notNull()
       .references(() => enrolments.id, { onDelete: 'cascade' }),
-    fromStatus: text('from_status', { enum: ENROLMENT_STATUSES }),
-    toStatus: text('to_status', { enum: ENROLMENT_STATUSES }).notNull(),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
-    actorRole: text('actor_role'),
-    actorOrganisationId: uuid('actor_organisation_id').references(() => organisations.id),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    motive: text('motive'),
+    ...statusChangeColumns(ENROLMENT_STATUSES),
   },
   (t) => [index('enrolment_events_enrolment_idx').on(t.enrolmentId, t.id)],
 );

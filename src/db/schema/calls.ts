@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  customType,
   doublePrecision,
   index,
   integer,
@@ -17,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { labels, trainings } from './catalogue.ts';
+import { list, storedFileChecks, storedFileColumns } from './columns.ts';
 import { organisations } from './organisations.ts';
 
 /**
@@ -25,12 +25,7 @@ import { organisations } from './organisations.ts';
  * transition tables of each area's domain; every change writes an audit row in its transaction.
  */
 
-const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 export const CALL_STATUSES = ['draft', 'open', 'closed', 'reviewing', 'decided'] as const;
 export const PROPOSAL_STATUSES = ['draft', 'submitted', 'in_review', 'decided', 'withdrawn'] as const;
@@ -165,18 +160,11 @@ export const proposalAttachments = pgTable(
       .references(() => proposals.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull(),
     fileName: text('file_name').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    sha256: varchar('sha256', { length: 64 }).notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by')
-      .notNull()
-      .references(() => users.id),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    ...storedFileColumns(),
   },
   (t) => [
     check('proposal_attachments_kind_check', sql`${t.kind} in (${list(ATTACHMENT_KINDS)})`),
-    check('proposal_attachments_size_check', sql`${t.byteSize} between 1 and ${sql.raw(String(MAX_ATTACHMENT_BYTES))} and octet_length(${t.content}) = ${t.byteSize}`),
-    check('proposal_attachments_sha_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    ...storedFileChecks('proposal_attachments', t, MAX_ATTACHMENT_BYTES),
     index('proposal_attachments_proposal_idx').on(t.proposalId),
   ],
 );
@@ -296,18 +284,11 @@ export const trancheEvidence = pgTable(
       .references(() => grantTranches.id),
     kind: text('kind', { enum: EVIDENCE_KINDS }).notNull(),
     fileName: text('file_name').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    sha256: varchar('sha256', { length: 64 }).notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by')
-      .notNull()
-      .references(() => users.id),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    ...storedFileColumns(),
   },
   (t) => [
     check('tranche_evidence_kind_check', sql`${t.kind} in (${list(EVIDENCE_KINDS)})`),
-    check('tranche_evidence_size_check', sql`${t.byteSize} between 1 and ${sql.raw(String(MAX_ATTACHMENT_BYTES))} and octet_length(${t.content}) = ${t.byteSize}`),
-    check('tranche_evidence_sha_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    ...storedFileChecks('tranche_evidence', t, MAX_ATTACHMENT_BYTES),
     index('tranche_evidence_tranche_idx').on(t.trancheId),
   ],
 );

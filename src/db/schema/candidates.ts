@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -18,9 +17,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { sessions } from './catalogue.ts';
+import { list, statusChangeColumns, storedFileChecks, storedFileColumns } from './columns.ts';
 import { organisations } from './organisations.ts';
 
-const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
 export const GENDERS = ['female', 'male', 'undisclosed'] as const;
 /** `none` or a level of the national nomenclature (3 = CAP … 8 = doctorat) */
@@ -37,10 +36,6 @@ export const WISH_STATUSES = ['submitted', 'under_review', 'ranked', 'offered', 
 export const ACTIVE_WISH_STATUSES = ['submitted', 'under_review', 'ranked', 'offered'] as const;
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /**
  * A candidate's profile (1:1 with the account, which holds names, e-mail and birth date). The declared
@@ -141,21 +136,14 @@ export const candidateDocuments = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     criterion: text('criterion', { enum: CRITERIA }).notNull(),
     mediaType: text('media_type', { enum: DOCUMENT_TYPES }).notNull(),
-    byteSize: integer('byte_size').notNull(),
-    sha256: varchar('sha256', { length: 64 }).notNull(),
-    content: bytea('content').notNull(),
     /** the name the file had (shown to who may download it, never logged) */
     fileName: text('file_name').notNull(),
-    uploadedBy: uuid('uploaded_by')
-      .notNull()
-      .references(() => users.id),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    ...storedFileColumns(),
   },
   (t) => [
     check('candidate_documents_criterion_check', sql`${t.criterion} in (${list(CRITERIA)})`),
     check('candidate_documents_type_check', sql`${t.mediaType} in (${list(DOCUMENT_TYPES)})`),
-    check('candidate_documents_size_check', sql`${t.byteSize} between 1 and ${sql.raw(String(MAX_DOCUMENT_BYTES))} and octet_length(${t.content}) = ${t.byteSize}`),
-    check('candidate_documents_sha_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    ...storedFileChecks('candidate_documents', t, MAX_DOCUMENT_BYTES),
     index('candidate_documents_candidate_idx').on(t.candidateUserId),
   ],
 );
@@ -257,13 +245,7 @@ export const wishEvents = pgTable(
     wishId: uuid('wish_id')
       .notNull()
       .references(() => wishes.id, { onDelete: 'cascade' }),
-    fromStatus: text('from_status', { enum: WISH_STATUSES }),
-    toStatus: text('to_status', { enum: WISH_STATUSES }).notNull(),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
-    actorRole: text('actor_role'),
-    actorOrganisationId: uuid('actor_organisation_id').references(() => organisations.id),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    motive: text('motive'),
+    ...statusChangeColumns(WISH_STATUSES),
   },
   (t) => [index('wish_events_wish_idx').on(t.wishId, t.id)],
 );
