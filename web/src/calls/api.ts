@@ -3,6 +3,10 @@ import { ApiError, errorOf, getJson } from '../api/client.ts';
 import { apiSend } from '../api/send.ts';
 import { csrfToken } from '../session/store.ts';
 
+// the draft shapes are the server's own (type-only: nothing of the server is bundled)
+export type { Partner, TrainingDraft } from '../../../src/areas/calls/domain/proposal.ts';
+import type { Partner, TrainingDraft } from '../../../src/areas/calls/domain/proposal.ts';
+
 export type CallStatus = 'draft' | 'open' | 'closed' | 'reviewing' | 'decided';
 export type ProposalStatus = 'draft' | 'submitted' | 'in_review' | 'decided' | 'withdrawn';
 export type Modality = 'presentiel' | 'distanciel' | 'hybride';
@@ -48,40 +52,6 @@ export interface CallInput {
   form: CallForm;
 }
 
-export interface TrainingDraft {
-  title?: string;
-  summary?: string;
-  objectives?: string;
-  prerequisites?: string;
-  romeCodes?: string[];
-  formacodes?: string[];
-  certificationCode?: string;
-  certificationTitle?: string;
-  certificationLevel?: number;
-  durationMonths?: number;
-  durationHours?: number;
-  modality?: Modality;
-  communeCode?: string;
-  address?: string;
-  postalCode?: string;
-  isFree?: boolean;
-  priceCents?: number | null;
-  contactEmail?: string;
-  contactPhone?: string | null;
-  seatsPerSession?: number;
-  sessionsPerYear?: number;
-  commitments?: { womenPct?: number; neetPct?: number; qpvPct?: number; lowQualifiedJobSeekersPerSession?: number; freeForJobSeekers?: boolean };
-  budget?: { totalCents?: number; regionCents?: number; privateCents?: number; ownCents?: number; requestedCents?: number };
-}
-export interface Partner {
-  name: string;
-  siret?: string | null;
-  internships?: number;
-  mentors?: number;
-  jury?: boolean;
-  hires?: number;
-  note?: string | null;
-}
 export interface Problem {
   field: string;
   message: string;
