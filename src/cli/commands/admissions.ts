@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Command } from '../command.ts';
 import { parseOptions, UsageError } from '../command.ts';
 import { CsvError } from '../../areas/admissions/batch/csv.ts';
-import { runCallOrder, runRound, type BatchInput } from '../../areas/admissions/batch/run.ts';
+import { runCallOrderParallel, runRoundParallel } from '../../areas/admissions/batch/parallel.ts';
+import type { BatchInput } from '../../areas/admissions/batch/run.ts';
 
 const usage = [
   'fabriques admissions call-order --groups G.csv --wishes W.csv --out O.csv',
@@ -74,7 +75,9 @@ export const admissionsCommand: Command = {
     const input: BatchInput = { groups: { path: groups }, wishes: { path: wishes }, groupsName: groups, wishesName: wishes };
     try {
       const result =
-        sub === 'call-order' ? runCallOrder(input, out) : runRound(input, out, { autoResponder: (o as Record<string, unknown>)['auto-responder'] === true });
+        sub === 'call-order'
+          ? await runCallOrderParallel(input, out)
+          : await runRoundParallel(input, out, { autoResponder: (o as Record<string, unknown>)['auto-responder'] === true });
       console.log(JSON.stringify(result));
     } catch (e) {
       if (e instanceof CsvError) throw new UsageError(e.message);

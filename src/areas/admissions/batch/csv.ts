@@ -49,6 +49,8 @@ class Reader {
   line = 1;
   rows = 0;
   headerDone = false;
+  /** Where the first data row starts (in the buffer given to parse) once the header is read. */
+  dataStart = 0;
   private headerNames: string[] = [];
   private readonly roles = new Int32Array(MAX_COLUMNS);
   private ncols = 0;
@@ -127,6 +129,7 @@ class Reader {
         if (next < 0) break;
         this.line = this.slowLine;
         this.startData(rowLine);
+        this.dataStart = next;
         return this.parse(buf, next, end, eof);
       }
       let col = 0;
@@ -305,6 +308,18 @@ class Reader {
     this.headerDone = true;
   }
 
+  /** Starts after a header read beforehand (a part of a file split between threads). */
+  useHeader(h: CsvHeader): void {
+    this.roles.set(h.roles);
+    this.headerNames = h.names;
+    this.ncols = h.names.length;
+    this.headerDone = true;
+  }
+
+  header(dataStart: number): CsvHeader {
+    return { roles: this.roles.slice(0, this.ncols), names: this.headerNames, dataStart };
+  }
+
   finish(): void {
     if (!this.headerDone) throw new CsvError(this.file, this.line, null, null, `fichier vide : un en-tête est attendu (${this.columns.join(',')})`);
   }
@@ -323,6 +338,20 @@ export interface CsvSource {
   bytes?: Uint8Array;
 }
 
+/** A header read on its own: the column roles and where the data rows start (in bytes). */
+export interface CsvHeader {
+  roles: Int32Array;
+  names: string[];
+  dataStart: number;
+}
+
+/** A part of a file: the rows starting in bytes [from, to), the header being already known. */
+export interface CsvRange {
+  from: number;
+  to: number;
+  header: CsvHeader;
+}
+
 export interface CsvRead {
   rows: number;
   /** For each expected column, its 1-based position in the file (for error messages). */
@@ -331,27 +360,76 @@ export interface CsvRead {
 
 const BOM = [0xef, 0xbb, 0xbf];
 
+/** Stops a header-only reading at the first data row. */
+class HeaderRead extends Error {}
+
+/**
+ * Reads and checks the header of a file alone (throws CsvError on a bad one); `dataStart` is the
+ * byte offset just after it, where a thread reading the first part of the file starts.
+ */
+export function readCsvHeader(path: string, file: string, columns: readonly string[]): CsvHeader {
+  const fd = openSync(path, 'r');
+  try {
+    let size = 1 << 16;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(size);
+      const got = readSync(fd, buf, 0, size, 0);
+      const eof = got < size;
+      const reader = new Reader(file, columns, {
+        row() {
+          throw new HeaderRead();
+        },
+      });
+      const from = got >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2] ? 3 : 0;
+      // parse() returns after the header once it cannot see a whole data row; a HeaderRead means it could
+      let next: number;
+      try {
+        next = reader.parse(buf, from, got, eof);
+      } catch (e) {
+        if (!(e instanceof HeaderRead)) throw e;
+        next = -1;
+      }
+      if (reader.headerDone) {
+        reader.finish();
+        return reader.header(reader.dataStart);
+      }
+      if (eof) {
+        reader.finish();
+        return reader.header(next);
+      }
+      size *= 4;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads a CSV file (or bytes) with a header into `sink`. `file` is the name used in error messages.
  * Throws CsvError on a bad file.
  */
-export function readCsv(source: CsvSource, file: string, columns: readonly string[], sink: CsvSink, chunkSize = 1 << 20): CsvRead {
+export function readCsv(source: CsvSource, file: string, columns: readonly string[], sink: CsvSink, chunkSize = 1 << 20, range?: CsvRange): CsvRead {
   const reader = new Reader(file, columns, sink);
+  if (range) reader.useHeader(range.header);
   const bomAt = (b: Uint8Array, n: number) => (n >= 3 && b[0] === BOM[0] && b[1] === BOM[1] && b[2] === BOM[2] ? 3 : 0);
   if (source.bytes) {
-    reader.parse(source.bytes, bomAt(source.bytes, source.bytes.length), source.bytes.length, true);
+    const end = range ? range.to : source.bytes.length;
+    reader.parse(source.bytes, range ? range.from : bomAt(source.bytes, source.bytes.length), end, true);
     reader.finish();
     return reader.result();
   }
   const fd = openSync(source.path!, 'r');
   try {
-    const total = fstatSync(fd).size;
+    const size = fstatSync(fd).size;
+    let at = range ? range.from : 0;
+    const stop = range ? Math.min(range.to, size) : size;
+    const total = stop - at;
     // one reused chunk: fresh memory costs page faults, a small buffer stays in cache
     let buf = Buffer.allocUnsafe(Math.max(1024, Math.min(chunkSize, total + 16)));
     let filled = 0;
     let pos = 0;
     let eof = false;
-    let first = true;
+    let first = !range;
     while (!eof) {
       if (pos > 0) {
         buf.copyWithin(0, pos, filled);
@@ -363,7 +441,8 @@ export function readCsv(source: CsvSource, file: string, columns: readonly strin
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;
       }
-      const got = readSync(fd, buf, filled, buf.length - filled, null);
+      const got = at < stop ? readSync(fd, buf, filled, Math.min(buf.length - filled, stop - at), at) : 0;
+      at += got;
       if (got === 0) eof = true;
       filled += got;
       if (first && (filled >= 3 || eof)) {

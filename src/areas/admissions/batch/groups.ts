@@ -5,6 +5,7 @@
 import { MAX_CONSTRAINTS, type Constraint } from '../domain/call-order.ts';
 import { FieldError, readCsv, type CsvSink, type CsvSource } from './csv.ts';
 import { ByteInterner } from './interner.ts';
+import { grow } from './memory.ts';
 
 export const GROUP_COLUMNS = ['group', 'offer_target', 'block_call_rank', 'constraints'] as const;
 const G_GROUP = 0;
@@ -31,12 +32,6 @@ export function shown(b: Uint8Array, s: number, e: number): string {
     .toString('utf8')
     .replace(/[\r\n]+/g, ' ');
   return e - s > 60 ? `${text}…` : text;
-}
-
-export function grow<T extends Int32Array | Uint8Array>(a: T, capacity: number): T {
-  const bigger = new (a.constructor as new (n: number) => T)(capacity);
-  bigger.set(a.length > capacity ? a.subarray(0, capacity) : a);
-  return bigger;
 }
 
 export class GroupTable {

@@ -4,6 +4,17 @@
  * line per probe), the distinct values kept once in a byte arena.
  */
 
+import { alloc, grow, like } from './memory.ts';
+
+export interface InternerState {
+  size: number;
+  arena: Uint8Array;
+  start: Int32Array;
+  quote: Uint8Array;
+  table: Int32Array;
+  mask: number;
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const COMMA = 44;
 const QUOTE = 34;
@@ -15,12 +26,37 @@ export const LONG = 1 << 9;
 export class ByteInterner {
   size = 0;
   /** Distinct values back to back; value i is arena[start[i] .. start[i+1]). */
-  arena = new Uint8Array(1 << 12);
-  start = new Int32Array(1 << 10);
+  arena: Uint8Array;
+  start: Int32Array;
   /** 1 when the value must be quoted in a CSV field. */
-  quote = new Uint8Array(1 << 10);
-  private table = new Int32Array(2 << 11); // [id + 1, hash] per slot, id + 1 = 0: empty
+  quote: Uint8Array;
+  private table: Int32Array; // [id + 1, hash] per slot, id + 1 = 0: empty
   private mask = (1 << 11) - 1;
+
+  /** `shared`: in memory other threads can read (see `view`). */
+  constructor(shared = false) {
+    this.arena = alloc(Uint8Array, 1 << 12, shared);
+    this.start = alloc(Int32Array, 1 << 10, shared);
+    this.quote = alloc(Uint8Array, 1 << 10, shared);
+    this.table = alloc(Int32Array, 2 << 11, shared);
+  }
+
+  /** What another thread needs to read this interner (shared memory, no copy). */
+  state(): InternerState {
+    return { size: this.size, arena: this.arena, start: this.start, quote: this.quote, table: this.table, mask: this.mask };
+  }
+
+  /** A read-only view of another thread's interner: find, equals, text, packed. */
+  static view(s: InternerState): ByteInterner {
+    const v = new ByteInterner();
+    v.size = s.size;
+    v.arena = s.arena;
+    v.start = s.start;
+    v.quote = s.quote;
+    v.table = s.table;
+    v.mask = s.mask;
+    return v;
+  }
 
   /** The id of bytes[s..e), −1 when absent. */
   find(bytes: Uint8Array, s: number, e: number): number {
@@ -60,11 +96,7 @@ export class ByteInterner {
     if (id + 2 > this.start.length) this.growIds((id + 2) * 2);
     const at = this.start[id]!;
     const len = e - s;
-    if (at + len > this.arena.length) {
-      const bigger = new Uint8Array(Math.max((at + len) * 2, this.arena.length * 2));
-      bigger.set(this.arena.subarray(0, at));
-      this.arena = bigger;
-    }
+    if (at + len > this.arena.length) this.arena = grow(this.arena, Math.max((at + len) * 2, this.arena.length * 2));
     const arena = this.arena;
     let q = 0;
     for (let i = 0; i < len; i++) {
@@ -126,8 +158,8 @@ export class ByteInterner {
    * access each: word 0 = length | quote << 8; words 1–3 = the bytes (little-endian) when the length
    * is ≤ 12, else word 0 has bit 9 (LONG) set and words 1–2 = arena offset and length.
    */
-  packed(): Int32Array {
-    const out = new Int32Array(this.size * 4);
+  packed(shared = false): Int32Array {
+    const out = alloc(Int32Array, this.size * 4, shared);
     const { arena, start, quote } = this;
     for (let id = 0; id < this.size; id++) {
       const a = start[id]!;
@@ -145,17 +177,13 @@ export class ByteInterner {
   }
 
   private growIds(capacity: number): void {
-    const start = new Int32Array(capacity);
-    start.set(this.start.subarray(0, this.size + 1));
-    this.start = start;
-    const quote = new Uint8Array(capacity);
-    quote.set(this.quote.subarray(0, this.size));
-    this.quote = quote;
+    this.start = grow(this.start, capacity);
+    this.quote = grow(this.quote, capacity);
   }
 
   private rehash(slots: number): void {
     const old = this.table;
-    const table = new Int32Array(2 * slots);
+    const table = like(old, 2 * slots);
     const mask = slots - 1;
     for (let i = 0; i < old.length; i += 2) {
       const entry = old[i]!;

@@ -9,10 +9,10 @@ import { CallOrderScratch, MAX_CONSTRAINTS, callOrderKernel } from '../domain/ca
 import { offerRoundKernel } from '../domain/round.ts';
 import { STATUS_NAMES } from '../domain/status.ts';
 import type { CsvSource } from './csv.ts';
-import { readGroups } from './groups.ts';
-import type { ByteInterner } from './interner.ts';
-import { Duplicate, gatherGroup, GroupRows, locate, readWishes, WISH_COLUMNS, type Layout, type WishBuckets } from './wishes.ts';
-import { putBytes, putInt, putPacked, writeAtomically, type ByteWriter } from './writer.ts';
+import { readGroups, type GroupTable } from './groups.ts';
+import { LONG, type ByteInterner } from './interner.ts';
+import { Duplicate, gatherGroup, gatherParts, GroupRows, locate, readWishes, WISH_COLUMNS, type BucketPart, type Layout, type WishBuckets } from './wishes.ts';
+import { field, putField, putInt, putPacked, SECOND_ARENA, writeAtomically, type ByteWriter, type Field } from './writer.ts';
 
 const COMMA = 44;
 const LF = 10;
@@ -26,6 +26,8 @@ export interface BatchInput {
 }
 
 export interface Timings {
+  /** Threads that did the job (parallel.ts): 1, or 2 when W.csv was read in two parts. */
+  threads: number;
   readMs: number;
   /** CPU time (user + system) of the reading, and of everything after it. */
   readCpuMs: number;
@@ -36,7 +38,7 @@ export interface Timings {
   writeMs: number;
 }
 
-const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) => (to.user - from.user + to.system - from.system) / 1000;
+export const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) => (to.user - from.user + to.system - from.system) / 1000;
 
 function load(input: BatchInput, layout: Layout): WishBuckets {
   const groups = readGroups(input.groups, input.groupsName);
@@ -63,6 +65,116 @@ export interface CallOrderResult {
   timings: Timings;
 }
 
+/**
+ * What writing the output of a range of groups needs: the buckets of every part of the file (one,
+ * or one per thread) and the names, in the common numbering of candidates.
+ */
+export interface Output {
+  groups: GroupTable;
+  order: Int32Array;
+  layout: Layout;
+  parts: BucketPart[];
+  /** Candidates in the common numbering (the size of a `seen` array). */
+  candidates: number;
+  names: Names;
+  /** Round: every flags text (the parts' texts one after the other). */
+  flags: Int32Array;
+  flagsArena: Uint8Array;
+  maxRow: number;
+}
+
+/** Candidate names: ids below `first` are the first part's, the others the second part's (id − first). */
+export interface Names {
+  first: number;
+  packed: Int32Array;
+  arena: Uint8Array;
+  packed2: Int32Array;
+  arena2: Uint8Array;
+}
+
+/** Copies the packed name of candidate c (common numbering) to local[4j..4j+3]. */
+function copyName(names: Names, c: number, local: Int32Array, j: number): void {
+  if (c < names.first) {
+    local[4 * j] = names.packed[4 * c]!;
+    local[4 * j + 1] = names.packed[4 * c + 1]!;
+    local[4 * j + 2] = names.packed[4 * c + 2]!;
+    local[4 * j + 3] = names.packed[4 * c + 3]!;
+    return;
+  }
+  const d = c - names.first;
+  const w0 = names.packed2[4 * d]!;
+  local[4 * j] = w0 & LONG ? w0 | SECOND_ARENA : w0;
+  local[4 * j + 1] = names.packed2[4 * d + 1]!;
+  local[4 * j + 2] = names.packed2[4 * d + 2]!;
+  local[4 * j + 3] = names.packed2[4 * d + 3]!;
+}
+
+/** The output of a file read by this thread alone. */
+function singleOutput(t: WishBuckets): Output {
+  const flags = t.layout === 'round' ? t.flagTexts.packed() : new Int32Array(0);
+  return {
+    groups: t.groups,
+    order: t.order,
+    layout: t.layout,
+    parts: [t],
+    candidates: t.candidates.size,
+    names: { first: t.candidates.size, packed: t.candidates.packed(), arena: t.candidates.arena, packed2: new Int32Array(0), arena2: new Uint8Array(0) },
+    flags,
+    flagsArena: t.flagTexts.arena,
+    maxRow: maxRow(t.candidates.maxLength(), t.groups.ids.maxLength(), t.layout === 'round' ? t.flagTexts.maxLength() : 0),
+  };
+}
+
+/** Room for one output row: every field doubled (quotes), plus numbers and separators. */
+export function maxRow(candidate: number, group: number, flags: number): number {
+  return 2 * (candidate + group + flags) + 64;
+}
+
+/** Runs the call order of groups order[from..to) and writes their rows. */
+export function callOrderGroups(w: ByteWriter, o: Output, from: number, to: number): { moved: number; computeMs: number } {
+  const groups = o.groups;
+  const rows = new GroupRows();
+  const seen = new Int32Array(o.candidates).fill(-1);
+  let called = new Int32Array(1024);
+  const rates = new Float64Array(MAX_CONSTRAINTS);
+  const scratch = new CallOrderScratch();
+  let moved = 0;
+  let computeMs = 0;
+  const { names, maxRow } = o;
+  let local = new Int32Array(4096);
+  for (let k = from; k < to; k++) {
+    const c0 = performance.now();
+    const g = o.order[k]!;
+    gatherParts(o.parts, o.layout, g, k, rows, seen);
+    const n = rows.n;
+    if (called.length < n) called = new Int32Array(Math.max(n, called.length * 2));
+    const m = groups.constraintCount[g]!;
+    for (let p = 0; p < m; p++) rates[p] = groups.rate[g * MAX_CONSTRAINTS + p]!;
+    callOrderKernel(rows.code, 0, n, rates, m, called, 0, undefined, scratch);
+    computeMs += performance.now() - c0;
+    const groupField = field(csvField(groups.ids, g));
+    // the names first, in a tight loop whose cache misses overlap, then the formatting
+    if (local.length < 4 * n) local = new Int32Array(Math.max(4 * n, local.length * 2));
+    for (let j = 0; j < n; j++) copyName(names, rows.candidate[called[j]!]!, local, j);
+    for (let j = 0; j < n; j++) {
+      if (called[j] !== j) moved++;
+      if (w.pos + maxRow > w.buf.length) w.room(maxRow);
+      const buf = w.buf;
+      const view = w.view;
+      let at = putField(buf, view, w.pos, groupField);
+      buf[at++] = COMMA;
+      at = putPacked(buf, at, local, j, names.arena, names.arena2, view);
+      buf[at++] = COMMA;
+      at = putInt(buf, at, j + 1);
+      buf[at++] = LF;
+      w.pos = at;
+    }
+  }
+  return { moved, computeMs };
+}
+
+export const CALL_ORDER_HEADER = 'group,candidate,call_rank\n';
+
 /** `call-order`: every wish of the file is ranked, whatever its status. Writes group,candidate,call_rank. */
 export function runCallOrder(input: BatchInput, out: string): CallOrderResult {
   const t0 = performance.now();
@@ -70,64 +182,22 @@ export function runCallOrder(input: BatchInput, out: string): CallOrderResult {
   const t = load(input, 'call-order');
   const t1 = performance.now();
   const cpu1 = process.cpuUsage();
-  const groups = t.groups;
-  const rows = new GroupRows();
-  const seen = new Int32Array(t.candidates.size).fill(-1);
-  let called = new Int32Array(1024);
-  const rates = new Float64Array(MAX_CONSTRAINTS);
-  const scratch = new CallOrderScratch();
-  let moved = 0;
-  let computeMs = 0;
-  const names = t.candidates.packed();
-  const arena = t.candidates.arena;
-  const maxRow = 2 * (t.candidates.maxLength() + groups.ids.maxLength()) + 32;
-  let local = new Int32Array(4096);
+  const o = singleOutput(t);
+  let done = { moved: 0, computeMs: 0 };
   const bytes = located(t, () =>
     writeAtomically(out, (w) => {
-      w.ascii('group,candidate,call_rank\n');
-      for (let k = 0; k < t.order.length; k++) {
-        const c0 = performance.now();
-        const g = t.order[k]!;
-        gatherGroup(t, g, k, rows, seen);
-        const n = rows.n;
-        if (called.length < n) called = new Int32Array(Math.max(n, called.length * 2));
-        const m = groups.constraintCount[g]!;
-        for (let p = 0; p < m; p++) rates[p] = groups.rate[g * MAX_CONSTRAINTS + p]!;
-        callOrderKernel(rows.code, 0, n, rates, m, called, 0, undefined, scratch);
-        computeMs += performance.now() - c0;
-        const groupField = csvField(groups.ids, g);
-        // the names first, in a tight loop whose cache misses overlap, then the formatting
-        if (local.length < 4 * n) local = new Int32Array(Math.max(4 * n, local.length * 2));
-        for (let j = 0; j < n; j++) {
-          const c = rows.candidate[called[j]!]!;
-          local[4 * j] = names[4 * c]!;
-          local[4 * j + 1] = names[4 * c + 1]!;
-          local[4 * j + 2] = names[4 * c + 2]!;
-          local[4 * j + 3] = names[4 * c + 3]!;
-        }
-        for (let j = 0; j < n; j++) {
-          if (called[j] !== j) moved++;
-          if (w.pos + maxRow > w.buf.length) w.room(maxRow);
-          const buf = w.buf;
-          let at = putBytes(buf, w.pos, groupField);
-          buf[at++] = COMMA;
-          at = putPacked(buf, at, local, j, arena);
-          buf[at++] = COMMA;
-          at = putInt(buf, at, j + 1);
-          buf[at++] = LF;
-          w.pos = at;
-        }
-      }
+      w.ascii(CALL_ORDER_HEADER);
+      done = callOrderGroups(w, o, 0, t.order.length);
     }),
   );
   const t2 = performance.now();
   return {
-    groups: groups.size,
+    groups: t.groups.size,
     wishes: t.n,
     candidates: t.candidates.size,
-    moved,
+    moved: done.moved,
     bytes,
-    timings: { readMs: t1 - t0, computeMs, writeMs: t2 - t1 - computeMs, readCpuMs: cpuMs(cpu0, cpu1), afterReadCpuMs: cpuMs(cpu1, process.cpuUsage()) },
+    timings: { threads: 1, readMs: t1 - t0, computeMs: done.computeMs, writeMs: t2 - t1 - done.computeMs, readCpuMs: cpuMs(cpu0, cpu1), afterReadCpuMs: cpuMs(cpu1, process.cpuUsage()) },
   };
 }
 
@@ -145,70 +215,69 @@ export interface RoundResult {
   timings: Timings;
 }
 
-const STATUS_BYTES = STATUS_NAMES.map((s) => Buffer.from(s, 'latin1'));
+const STATUS_FIELDS = STATUS_NAMES.map((s) => field(Buffer.from(s, 'latin1')));
 
 /** A value as the bytes of a CSV field (quoted when needed), for values written once per row of a group. */
-function csvField(interner: ByteInterner, id: number): Uint8Array {
+export function csvField(interner: ByteInterner, id: number): Uint8Array {
   const text = interner.text(id);
   return Buffer.from(interner.quote[id] ? `"${text.replaceAll('"', '""')}"` : text, 'utf8');
 }
 
-/** What writeWishRows needs, prepared once. */
-interface WishOutput {
-  names: Int32Array;
-  arena: Uint8Array;
-  flags: Int32Array;
-  flagsArena: Uint8Array;
-  maxRow: number;
-  perStatus: Int32Array;
-  local: Int32Array;
-}
-
-function wishOutput(t: WishBuckets): WishOutput {
-  return {
-    names: t.candidates.packed(),
-    arena: t.candidates.arena,
-    flags: t.flagTexts.packed(),
-    flagsArena: t.flagTexts.arena,
-    maxRow: 2 * (t.candidates.maxLength() + t.groups.ids.maxLength() + t.flagTexts.maxLength()) + 64,
-    perStatus: new Int32Array(STATUS_NAMES.length),
-    local: new Int32Array(4096),
-  };
-}
-
-/** Writes rows 0..n−1 of the group in W.csv's columns; `status[at + j]` is row j's status. */
-function writeWishRows(w: ByteWriter, o: WishOutput, groupField: Uint8Array, rows: GroupRows, status: Uint8Array, at: number): void {
-  const { names, arena, flags, flagsArena, maxRow, perStatus } = o;
+/** Writes rows 0..n−1 of the group in W.csv's columns; `status[at + j]` is row j's status, counted in perStatus. */
+function writeWishRows(w: ByteWriter, o: Output, local: Int32Array, groupField: Field, rows: GroupRows, status: Uint8Array, at: number, perStatus: Int32Array): void {
+  const { names, flags, flagsArena, maxRow } = o;
   // the names first, in a tight loop whose cache misses overlap, then the formatting
-  if (o.local.length < 4 * rows.n) o.local = new Int32Array(Math.max(4 * rows.n, o.local.length * 2));
-  const local = o.local;
-  for (let j = 0; j < rows.n; j++) {
-    const c = rows.candidate[j]!;
-    local[4 * j] = names[4 * c]!;
-    local[4 * j + 1] = names[4 * c + 1]!;
-    local[4 * j + 2] = names[4 * c + 2]!;
-    local[4 * j + 3] = names[4 * c + 3]!;
-  }
+  for (let j = 0; j < rows.n; j++) copyName(names, rows.candidate[j]!, local, j);
   for (let j = 0; j < rows.n; j++) {
     const s = status[at + j]!;
     perStatus[s]!++;
     if (w.pos + maxRow > w.buf.length) w.room(maxRow);
     const buf = w.buf;
-    let p = putPacked(buf, w.pos, local, j, arena);
+    const view = w.view;
+    let p = putPacked(buf, w.pos, local, j, names.arena, names.arena2, view);
     buf[p++] = COMMA;
-    p = putBytes(buf, p, groupField);
+    p = putField(buf, view, p, groupField);
     buf[p++] = COMMA;
     p = putInt(buf, p, rows.rank[j]!);
     buf[p++] = COMMA;
-    p = putPacked(buf, p, flags, rows.flags[j]!, flagsArena);
+    p = putPacked(buf, p, flags, rows.flags[j]!, flagsArena, flagsArena, view);
     buf[p++] = COMMA;
-    p = putBytes(buf, p, STATUS_BYTES[s]!);
+    p = putField(buf, view, p, STATUS_FIELDS[s]!);
     buf[p++] = COMMA;
     p = putInt(buf, p, rows.preference[j]!);
     buf[p++] = LF;
     w.pos = p;
   }
 }
+
+/** Scratch for writing a group's rows, grown to the largest group. */
+class Local {
+  words = new Int32Array(4096);
+  ensure(n: number): Int32Array {
+    if (this.words.length < 4 * n) this.words = new Int32Array(Math.max(4 * n, this.words.length * 2));
+    return this.words;
+  }
+}
+
+/** Runs one round (no responder) on groups order[from..to) and writes their rows. */
+export function roundGroups(w: ByteWriter, o: Output, from: number, to: number, perStatus: Int32Array): { offers: number; computeMs: number } {
+  const rows = new GroupRows();
+  const seen = new Int32Array(o.candidates).fill(-1);
+  const local = new Local();
+  let offers = 0;
+  let computeMs = 0;
+  for (let k = from; k < to; k++) {
+    const c0 = performance.now();
+    const g = o.order[k]!;
+    gatherParts(o.parts, o.layout, g, k, rows, seen);
+    offers += offerRoundKernel(rows.code, rows.rank, 0, rows.n, o.groups.offerTarget[g]!, o.groups.blockCallRank[g]!, rows.code).offers;
+    computeMs += performance.now() - c0;
+    writeWishRows(w, o, local.ensure(rows.n), field(csvField(o.groups.ids, g)), rows, rows.code, 0, perStatus);
+  }
+  return { offers, computeMs };
+}
+
+export const ROUND_HEADER = `${WISH_COLUMNS.join(',')}\n`;
 
 /**
  * `round`: one offer round; `rank` is the call rank. With `autoResponder`, candidates who ordered all
@@ -220,40 +289,31 @@ export function runRound(input: BatchInput, out: string, options: { autoResponde
   const t = load(input, 'round');
   const t1 = performance.now();
   const cpu1 = process.cpuUsage();
-  const groups = t.groups;
-  const rows = new GroupRows();
-  const seen = new Int32Array(t.candidates.size).fill(-1);
-  const output = wishOutput(t);
-  const perStatus = output.perStatus;
+  const o = singleOutput(t);
+  const perStatus = new Int32Array(STATUS_NAMES.length);
   let offers = 0;
   let autoResponses = 0;
   let computeMs = 0;
-  const round = (k: number) => {
-    const g = t.order[k]!;
-    gatherGroup(t, g, k, rows, seen);
-    offers += offerRoundKernel(rows.code, rows.rank, 0, rows.n, groups.offerTarget[g]!, groups.blockCallRank[g]!, rows.code).offers;
-    return g;
-  };
   const bytes = located(t, () => {
     if (!options.autoResponder) {
       // one pass: each group is gathered, run and written
       return writeAtomically(out, (w) => {
-        w.ascii(`${WISH_COLUMNS.join(',')}\n`);
-        for (let k = 0; k < t.order.length; k++) {
-          const c0 = performance.now();
-          const g = round(k);
-          computeMs += performance.now() - c0;
-          writeWishRows(w, output, csvField(groups.ids, g), rows, rows.code, 0);
-        }
+        w.ascii(ROUND_HEADER);
+        ({ offers, computeMs } = roundGroups(w, o, 0, t.order.length, perStatus));
       });
     }
     // the responder works across groups: run every group first, keeping statuses in output order
+    const groups = t.groups;
+    const rows = new GroupRows();
+    const seen = new Int32Array(t.candidates.size).fill(-1);
     const status = new Uint8Array(t.n);
     const preference = new Int32Array(t.n);
     const candidate = new Int32Array(t.n);
     for (let k = 0, p = 0; k < t.order.length; k++) {
       const c0 = performance.now();
-      round(k);
+      const g = t.order[k]!;
+      gatherGroup(t, g, k, rows, seen);
+      offers += offerRoundKernel(rows.code, rows.rank, 0, rows.n, groups.offerTarget[g]!, groups.blockCallRank[g]!, rows.code).offers;
       computeMs += performance.now() - c0;
       status.set(rows.code.subarray(0, rows.n), p);
       preference.set(rows.preference.subarray(0, rows.n), p);
@@ -263,27 +323,32 @@ export function runRound(input: BatchInput, out: string, options: { autoResponde
     const c1 = performance.now();
     autoResponses = respond(t, candidate, status, preference);
     computeMs += performance.now() - c1;
+    const local = new Local();
     return writeAtomically(out, (w) => {
-      w.ascii(`${WISH_COLUMNS.join(',')}\n`);
+      w.ascii(ROUND_HEADER);
       for (let k = 0, p = 0; k < t.order.length; k++) {
         const g = t.order[k]!;
         gatherGroup(t, g, k, rows, null);
-        writeWishRows(w, output, csvField(groups.ids, g), rows, status, p);
+        writeWishRows(w, o, local.ensure(rows.n), field(csvField(groups.ids, g)), rows, status, p, perStatus);
         p += rows.n;
       }
     });
   });
   const t2 = performance.now();
   return {
-    groups: groups.size,
+    groups: t.groups.size,
     wishes: t.n,
     candidates: t.candidates.size,
     offers,
     autoResponses,
-    statuses: Object.fromEntries(STATUS_NAMES.map((name, code) => [name, perStatus[code]!])) as RoundResult['statuses'],
+    statuses: statusCounts(perStatus),
     bytes,
-    timings: { readMs: t1 - t0, computeMs, writeMs: t2 - t1 - computeMs, readCpuMs: cpuMs(cpu0, cpu1), afterReadCpuMs: cpuMs(cpu1, process.cpuUsage()) },
+    timings: { threads: 1, readMs: t1 - t0, computeMs, writeMs: t2 - t1 - computeMs, readCpuMs: cpuMs(cpu0, cpu1), afterReadCpuMs: cpuMs(cpu1, process.cpuUsage()) },
   };
+}
+
+export function statusCounts(perStatus: Int32Array): RoundResult['statuses'] {
+  return Object.fromEntries(STATUS_NAMES.map((name, code) => [name, perStatus[code]!])) as RoundResult['statuses'];
 }
 
 /**

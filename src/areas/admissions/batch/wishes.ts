@@ -14,8 +14,9 @@
  */
 import { MAX_CONSTRAINTS } from '../domain/call-order.ts';
 import { ACCEPTED, STATUS_NAMES } from '../domain/status.ts';
-import { CsvError, FieldError, readCsv, type CsvSink, type CsvSource } from './csv.ts';
-import { grow, parseUint, shown, type GroupTable } from './groups.ts';
+import { CsvError, FieldError, readCsv, type CsvRange, type CsvSink, type CsvSource } from './csv.ts';
+import { parseUint, shown, type GroupTable } from './groups.ts';
+import { alloc, grow } from './memory.ts';
 import { ByteInterner } from './interner.ts';
 
 export const WISH_COLUMNS = ['candidate', 'group', 'rank', 'flags', 'status', 'preference'] as const;
@@ -65,11 +66,15 @@ function statusOf(b: Uint8Array, s: number, e: number): number {
 }
 
 /** The wishes of one file, bucketed by group. */
-export class WishBuckets {
+export class WishBuckets implements BucketPart {
   readonly words: number;
-  readonly candidates = new ByteInterner();
+  readonly candidates: ByteInterner;
   /** Flags texts, written back verbatim by the round. */
   readonly flagTexts = new ByteInterner();
+  /** Round: line of each candidate's accepted wish (0 = none). */
+  acceptedLine: Int32Array;
+  readonly candidateMap = null;
+  readonly flagsOffset = 0;
   /** Constrained flag names of flags text t: flagNameList[flagListStart[t] .. flagListStart[t+1]). */
   flagListStart = new Int32Array(64);
   flagNameList = new Int32Array(64);
@@ -79,7 +84,7 @@ export class WishBuckets {
 
   // block pool: block b holds records chunks[b >> CHUNK_SHIFT][((b & CHUNK_MASK)·BLOCK + i)·words]
   readonly chunks: Int32Array[] = [];
-  next = new Int32Array(1024);
+  next: Int32Array;
   blocks = 0;
   /** Per group, side by side (one cache line): first block, last block, its fill, count, min and max rank. */
   readonly state: Int32Array;
@@ -93,10 +98,15 @@ export class WishBuckets {
     readonly source: CsvSource,
     readonly groups: GroupTable,
     readonly layout: Layout,
+    /** In shared memory, for a file read in parts by several threads (see parallel.ts). */
+    readonly shared = false,
   ) {
     this.words = layout === 'call-order' ? 2 : 4;
+    this.candidates = new ByteInterner(shared);
+    this.acceptedLine = alloc(Int32Array, 1024, shared);
+    this.next = alloc(Int32Array, 1024, shared);
     const G = groups.size;
-    this.state = new Int32Array(G * STATE);
+    this.state = alloc(Int32Array, G * STATE, shared);
     const signatures = new Map<string, number>();
     this.signature = new Int32Array(G);
     for (let g = 0; g < G; g++) {
@@ -116,7 +126,7 @@ export class WishBuckets {
   /** Starts a new block at the end of group g's chain; returns its number. */
   newBlock(g: number): number {
     const b = this.blocks++;
-    if (b >> CHUNK_SHIFT >= this.chunks.length) this.chunks.push(new Int32Array((CHUNK_MASK + 1) * BLOCK * this.words));
+    if (b >> CHUNK_SHIFT >= this.chunks.length) this.chunks.push(alloc(Int32Array, (CHUNK_MASK + 1) * BLOCK * this.words, this.shared));
     if (b >= this.next.length) this.next = grow(this.next, this.next.length * 2);
     this.next[b] = -1;
     const st = g * STATE;
@@ -192,8 +202,6 @@ class WishSink implements CsvSink {
   private lastFlags = -1;
   private readonly maxCandidates: number;
   private readonly round: boolean;
-  /** Round: line of each candidate's accepted wish (0 = none). */
-  private acceptedLine = new Int32Array(1024);
 
   constructor(private readonly t: WishBuckets) {
     this.round = t.layout === 'round';
@@ -244,10 +252,10 @@ class WishSink implements CsvSink {
     if (preference < 0) throw new FieldError(`« ${shown(b, s, e)} » n’est pas une préférence (entier ≥ 0, 0 = aucune)`, W_PREFERENCE);
 
     if (this.round && status === ACCEPTED) {
-      if (candidate >= this.acceptedLine.length) this.acceptedLine = grow(this.acceptedLine, Math.max(candidate + 1, this.acceptedLine.length * 2));
-      const other = this.acceptedLine[candidate]!;
+      if (candidate >= t.acceptedLine.length) t.acceptedLine = grow(t.acceptedLine, Math.max(candidate + 1, t.acceptedLine.length * 2));
+      const other = t.acceptedLine[candidate]!;
       if (other !== 0) throw new FieldError(`le candidat « ${t.candidates.text(candidate)} » a déjà une offre acceptée ligne ${other} (une seule possible)`, W_STATUS);
-      this.acceptedLine[candidate] = line;
+      t.acceptedLine[candidate] = line;
     }
 
     // staged: the appends of a batch of rows are done together, so that their cache misses overlap
@@ -301,10 +309,11 @@ class WishSink implements CsvSink {
   }
 }
 
-export function readWishes(source: CsvSource, file: string, groups: GroupTable, layout: Layout): WishBuckets {
-  const t = new WishBuckets(file, source, groups, layout);
+/** Reads the wishes of a file, or of the part `range` of it into shared memory (see parallel.ts). */
+export function readWishes(source: CsvSource, file: string, groups: GroupTable, layout: Layout, range?: CsvRange): WishBuckets {
+  const t = new WishBuckets(file, source, groups, layout, range !== undefined);
   const sink = new WishSink(t);
-  t.columnOf = readCsv(source, file, WISH_COLUMNS, sink).columnOf;
+  t.columnOf = readCsv(source, file, WISH_COLUMNS, sink, undefined, range).columnOf;
   sink.flush();
   return t;
 }
@@ -363,46 +372,78 @@ export class GroupRows {
 }
 
 /**
+ * What gathering a group needs of one part of a file's buckets: this thread's, or another thread's
+ * (shared memory) when the file was read in parts.
+ */
+export interface BucketPart {
+  state: Int32Array;
+  next: Int32Array;
+  chunks: Int32Array[];
+  /** Candidate ids of this part → ids in the numbering of all parts (null: the same). */
+  candidateMap: Int32Array | null;
+  /** Added to this part's flags text ids (round): the texts of all parts are numbered one after the other. */
+  flagsOffset: number;
+}
+
+/**
  * Reads group g's wishes into `rows` in rank order. Throws Duplicate on a rank given twice and, when
  * `seen` is given (one slot per candidate, initially −1; `k` distinct for each group), on a
  * candidate given twice.
  */
 export function gatherGroup(t: WishBuckets, g: number, k: number, rows: GroupRows, seen: Int32Array | null): void {
+  gatherParts([t], t.layout, g, k, rows, seen);
+}
+
+/** gatherGroup over the parts of a file read by several threads (candidate ids in the common numbering). */
+export function gatherParts(parts: readonly BucketPart[], layout: Layout, g: number, k: number, rows: GroupRows, seen: Int32Array | null): void {
   const st = g * STATE;
-  const n = t.state[st + COUNT]!;
+  let n = 0;
+  let min = 0x7fffffff;
+  let max = -1;
+  for (const part of parts) {
+    const count = part.state[st + COUNT]!;
+    if (count === 0) continue;
+    n += count;
+    min = Math.min(min, part.state[st + MIN]!);
+    max = Math.max(max, part.state[st + MAX]!);
+  }
   rows.n = n;
   if (n === 0) return;
   rows.ensure(n);
-  const min = t.state[st + MIN]!;
-  const dense = t.state[st + MAX]! - min + 1 === n;
+  const dense = max - min + 1 === n;
   const { candidate, rank, code, flags, preference } = rows;
   if (dense) rank.fill(0, 0, n);
-  const round = t.layout === 'round';
-  const words = t.words;
+  const round = layout === 'round';
+  const words = round ? 4 : 2;
   let j = 0;
-  const tail = t.state[st + TAIL]!;
-  for (let block = t.state[st + HEAD]!; block >= 0; block = t.next[block]!) {
-    const chunk = t.chunks[block >> CHUNK_SHIFT]!;
-    const last = block === tail ? t.state[st + FILL]! : BLOCK;
-    let at = (block & CHUNK_MASK) * BLOCK * words;
-    for (let i = 0; i < last; i++, at += words, j++) {
-      const w0 = chunk[at]!;
-      const r = chunk[at + 1]!;
-      const c = round ? w0 >>> 3 : w0 >>> 4;
-      if (seen) {
-        if (seen[c] === k) throw new Duplicate('candidate', c, g, 0);
-        seen[c] = k;
-      }
-      const slot = dense ? r - min : j;
-      if (dense && rank[slot] !== 0) throw new Duplicate('rank', c, g, r);
-      candidate[slot] = c;
-      rank[slot] = r;
-      if (round) {
-        code[slot] = w0 & 7;
-        flags[slot] = chunk[at + 2]!;
-        preference[slot] = chunk[at + 3]!;
-      } else {
-        code[slot] = w0 & 15;
+  for (const part of parts) {
+    const map = part.candidateMap;
+    const flagsOffset = part.flagsOffset;
+    const tail = part.state[st + TAIL]!;
+    for (let block = part.state[st + HEAD]!; block >= 0; block = part.next[block]!) {
+      const chunk = part.chunks[block >> CHUNK_SHIFT]!;
+      const last = block === tail ? part.state[st + FILL]! : BLOCK;
+      let at = (block & CHUNK_MASK) * BLOCK * words;
+      for (let i = 0; i < last; i++, at += words, j++) {
+        const w0 = chunk[at]!;
+        const r = chunk[at + 1]!;
+        let c = round ? w0 >>> 3 : w0 >>> 4;
+        if (map !== null) c = map[c]!;
+        if (seen) {
+          if (seen[c] === k) throw new Duplicate('candidate', c, g, 0);
+          seen[c] = k;
+        }
+        const slot = dense ? r - min : j;
+        if (dense && rank[slot] !== 0) throw new Duplicate('rank', c, g, r);
+        candidate[slot] = c;
+        rank[slot] = r;
+        if (round) {
+          code[slot] = w0 & 7;
+          flags[slot] = chunk[at + 2]! + flagsOffset;
+          preference[slot] = chunk[at + 3]!;
+        } else {
+          code[slot] = w0 & 15;
+        }
       }
     }
   }
@@ -410,6 +451,13 @@ export function gatherGroup(t: WishBuckets, g: number, k: number, rows: GroupRow
     const dup = rows.sortByRank();
     if (dup >= 0) throw new Duplicate('rank', rows.candidate[dup]!, g, rows.rank[dup]!);
   }
+}
+
+/** Wishes per group summed over the parts (for sharing the groups between threads). */
+export function groupCounts(parts: readonly BucketPart[], groups: number): Int32Array {
+  const counts = new Int32Array(groups);
+  for (const part of parts) for (let g = 0; g < groups; g++) counts[g]! += part.state[g * STATE + COUNT]!;
+  return counts;
 }
 
 /**

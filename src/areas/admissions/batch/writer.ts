@@ -3,14 +3,19 @@
  * target and renamed at the end: the target never holds a partial file. The row loops keep `buf` and
  * `pos` in locals and use the put* functions, which return the new position.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { LONG } from './interner.ts';
+
+/** Set by the caller in word 0 of a long value that lives in the second arena (a second thread's names). */
+export const SECOND_ARENA = 1 << 10;
 
 const QUOTE = 34;
 
 export class ByteWriter {
   buf: Uint8Array = Buffer.allocUnsafe(1 << 21);
+  /** The same bytes, for writing up to 12 of them with three unaligned 32-bit stores (see putShort). */
+  view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   pos = 0;
   bytes = 0;
 
@@ -27,7 +32,26 @@ export class ByteWriter {
   room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     this.flush();
-    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+    if (n > this.buf.length) {
+      this.buf = Buffer.allocUnsafe(n);
+      this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+    }
+  }
+
+  /** Appends a whole file (another thread's part of the output), through the buffer. */
+  copyFrom(file: string): void {
+    this.flush();
+    const fd = openSync(file, 'r');
+    try {
+      for (;;) {
+        const got = readSync(fd, this.buf, 0, this.buf.length, null);
+        if (got === 0) break;
+        this.pos = got;
+        this.flush();
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   ascii(text: string): void {
@@ -54,6 +78,36 @@ export function putInt(buf: Uint8Array, pos: number, n: number): number {
   return pos + digits;
 }
 
+/**
+ * Up to 12 bytes held little-endian in a, b, c: written with 32-bit stores, which may write up to 3
+ * bytes past the end (the caller's row room covers them; the next field overwrites them).
+ */
+export function putShort(view: DataView, pos: number, len: number, a: number, b: number, c: number): number {
+  view.setInt32(pos, a, true);
+  if (len > 4) view.setInt32(pos + 4, b, true);
+  if (len > 8) view.setInt32(pos + 8, c, true);
+  return pos + len;
+}
+
+/** A field written on many rows (a group id, a status): its bytes, and up to 12 of them as words for putShort. */
+export interface Field {
+  bytes: Uint8Array;
+  words: Int32Array;
+}
+
+export function field(bytes: Uint8Array): Field {
+  const words = new Int32Array(3);
+  if (bytes.length <= 12) for (let k = 0; k < bytes.length; k++) words[k >> 2]! |= bytes[k]! << (8 * (k & 3));
+  return { bytes, words };
+}
+
+/** A Field at pos. */
+export function putField(buf: Uint8Array, view: DataView, pos: number, f: Field): number {
+  const len = f.bytes.length;
+  if (len <= 12) return putShort(view, pos, len, f.words[0]!, f.words[1]!, f.words[2]!);
+  return putBytes(buf, pos, f.bytes);
+}
+
 export function putBytes(buf: Uint8Array, pos: number, src: Uint8Array): number {
   for (let i = 0; i < src.length; i++) buf[pos++] = src[i]!;
   return pos;
@@ -61,15 +115,17 @@ export function putBytes(buf: Uint8Array, pos: number, src: Uint8Array): number 
 
 /**
  * A value of ByteInterner.packed() as a CSV field, quoted when it holds `,`, `"`, CR or LF; needs
- * room for 2·length + 2 bytes.
+ * room for 2·length + 2 bytes. A long value is read from `arena`, or from `arena2` when word 0 has
+ * SECOND_ARENA.
  */
-export function putPacked(buf: Uint8Array, pos: number, words: Int32Array, id: number, arena: Uint8Array): number {
+export function putPacked(buf: Uint8Array, pos: number, words: Int32Array, id: number, arena: Uint8Array, arena2: Uint8Array = arena, view?: DataView): number {
   const w0 = words[4 * id]!;
   if (w0 === (w0 & 0xff)) {
     // short, unquoted: the common case
     const a = words[4 * id + 1]!;
     const b = words[4 * id + 2]!;
     const c = words[4 * id + 3]!;
+    if (view) return putShort(view, pos, w0, a, b, c);
     for (let k = 0; k < w0; k++) buf[pos++] = ((k < 4 ? a : k < 8 ? b : c) >>> (8 * (k & 3))) & 0xff;
     return pos;
   }
@@ -78,8 +134,9 @@ export function putPacked(buf: Uint8Array, pos: number, words: Int32Array, id: n
   if (w0 & LONG) {
     const a = words[4 * id + 1]!;
     const len = words[4 * id + 2]!;
+    const from = w0 & SECOND_ARENA ? arena2 : arena;
     for (let k = 0; k < len; k++) {
-      const ch = arena[a + k]!;
+      const ch = from[a + k]!;
       if (ch === QUOTE) buf[pos++] = QUOTE;
       buf[pos++] = ch;
     }
@@ -95,22 +152,49 @@ export function putPacked(buf: Uint8Array, pos: number, words: Int32Array, id: n
   return pos;
 }
 
+/** An output written to a temporary file next to `target`: `commit` renames it, `abort` removes it. */
+export class AtomicFile {
+  readonly temp: string;
+  readonly writer: ByteWriter;
+  private fd: number;
+
+  constructor(readonly target: string, tag = '') {
+    this.temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}${tag}.tmp`);
+    this.fd = openSync(this.temp, 'w');
+    this.writer = new ByteWriter(this.fd);
+  }
+
+  /** Flushes and closes; returns the bytes written. */
+  close(): number {
+    if (this.fd >= 0) {
+      this.writer.flush();
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+    return this.writer.bytes;
+  }
+
+  commit(): number {
+    const bytes = this.close();
+    renameSync(this.temp, this.target);
+    return bytes;
+  }
+
+  abort(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+    rmSync(this.temp, { force: true });
+  }
+}
+
 /** Writes `target` through a temporary file in the same directory, renamed once complete. */
 export function writeAtomically(target: string, write: (w: ByteWriter) => void): number {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w');
-  let done = false;
+  const file = new AtomicFile(target);
   try {
-    const w = new ByteWriter(fd);
-    write(w);
-    w.flush();
-    closeSync(fd);
-    done = true;
-    renameSync(temp, target);
-    return w.bytes;
+    write(file.writer);
+    return file.commit();
   } catch (e) {
-    if (!done) closeSync(fd);
-    rmSync(temp, { force: true });
+    file.abort();
     throw e;
   }
 }

@@ -1,0 +1,384 @@
+/**
+ * The two batch jobs on two threads (ADR 0015). W.csv is cut in two at a line end: this thread reads
+ * the first part while a worker thread reads the second, each into its own buckets in shared memory.
+ * The worker then numbers its candidates after this thread's (a candidate in both parts gets this
+ * thread's id), and the groups, in output order, are shared out by wish count: each thread gathers
+ * its groups from both parts' buckets, runs them and writes their rows, the worker to a file this
+ * thread appends to its own. Every group sees all its wishes, so the output is the one thread's,
+ * byte for byte.
+ *
+ * Anything unusual — a small file, a bad row, a duplicate, a cut inside a quoted field, a worker that
+ * fails — falls back to the one-thread job (run.ts), which gives the error with its lines.
+ * The automatic responder works across groups and stays on one thread.
+ */
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { STATUS_NAMES } from '../domain/status.ts';
+import { readCsvHeader, type CsvHeader } from './csv.ts';
+import { readGroups } from './groups.ts';
+import { ByteInterner, type InternerState } from './interner.ts';
+import { alloc } from './memory.ts';
+import {
+  CALL_ORDER_HEADER,
+  callOrderGroups,
+  cpuMs,
+  maxRow,
+  ROUND_HEADER,
+  roundGroups,
+  runCallOrder,
+  runRound,
+  statusCounts,
+  type BatchInput,
+  type CallOrderResult,
+  type Output,
+  type RoundResult,
+} from './run.ts';
+import { groupCounts, readWishes, WISH_COLUMNS, WishBuckets, type BucketPart, type Layout } from './wishes.ts';
+import { AtomicFile } from './writer.ts';
+
+const TRACE = process.env.FABRIQUES_TRACE === '1';
+/** FABRIQUES_TRACE=1: the steps of both threads on stderr, in ms since the process started. */
+export const trace = (what: string) => {
+  if (TRACE) console.error(`${(performance.timeOrigin + performance.now() - PROCESS_START).toFixed(0).padStart(6)} ms ${what}`);
+};
+const PROCESS_START = Date.now() - process.uptime() * 1000;
+
+export interface ParallelOptions {
+  /** Threads to use (2 at most); 1 runs the one-thread job. Default: 2 when the machine has 2 cores. */
+  threads?: number;
+  /** Smaller files are read by one thread (starting a worker costs a few hundred ms). */
+  minBytes?: number;
+  /** Share of W.csv's bytes read by this thread (the worker starts later). */
+  share?: number;
+}
+
+const DEFAULTS = { minBytes: 32 << 20, share: 0.56 };
+
+/** What a thread hands the other of the part it read (shared memory, no copy). */
+export interface PartState {
+  state: Int32Array;
+  next: Int32Array;
+  chunks: Int32Array[];
+  candidates: InternerState;
+  flagTexts: InternerState;
+  acceptedLine: Int32Array;
+  wishes: number;
+  longest: { candidate: number; flags: number };
+}
+
+export function partState(t: WishBuckets): PartState {
+  return {
+    state: t.state,
+    next: t.next,
+    chunks: t.chunks,
+    candidates: t.candidates.state(),
+    flagTexts: t.flagTexts.state(),
+    acceptedLine: t.acceptedLine,
+    wishes: t.n,
+    longest: { candidate: t.candidates.maxLength(), flags: t.flagTexts.maxLength() },
+  };
+}
+
+/** What the worker hands back once it has numbered its candidates. */
+export interface Mapped {
+  map: Int32Array;
+  names: Int32Array;
+}
+
+export interface WorkerJob {
+  layout: Layout;
+  input: BatchInput;
+  wishesPath: string;
+  header: CsvHeader;
+  from: number;
+  to: number;
+  partFile: string;
+}
+
+/**
+ * The second part's candidates in the common numbering: this thread's id when the first part has the
+ * candidate, else (first part's count + own id). Throws when a candidate holds an accepted offer in
+ * both parts (the one-thread job then reports it with its lines).
+ */
+export function numberCandidates(first: PartState, own: WishBuckets): Int32Array {
+  const firstNames = ByteInterner.view(first.candidates);
+  const c0 = first.candidates.size;
+  const names = own.candidates;
+  const map = alloc(Int32Array, names.size, true);
+  for (let c = 0; c < names.size; c++) {
+    const id = firstNames.find(names.arena, names.start[c]!, names.start[c + 1]!);
+    map[c] = id >= 0 ? id : c0 + c;
+    if (id >= 0 && own.layout === 'round' && own.acceptedLine[c] && first.acceptedLine[id]) throw new Error('offre acceptée dans les deux parties');
+  }
+  return map;
+}
+
+/** The flags texts of both parts, the second's ids following the first's. */
+function bothFlags(first: InternerState, second: InternerState): { packed: Int32Array; arena: Uint8Array } {
+  const a = ByteInterner.view(first).packed();
+  const b = ByteInterner.view(second).packed();
+  const arena = new Uint8Array(first.start[first.size]! + second.start[second.size]!);
+  arena.set(first.arena.subarray(0, first.start[first.size]!));
+  arena.set(second.arena.subarray(0, second.start[second.size]!), first.start[first.size]!);
+  const packed = new Int32Array(a.length + b.length);
+  packed.set(a);
+  packed.set(b, a.length);
+  // long values of the second part: their arena offsets move after the first part's bytes
+  for (let i = a.length; i < packed.length; i += 4) if (packed[i]! & (1 << 9)) packed[i + 1]! += first.start[first.size]!;
+  return { packed, arena };
+}
+
+/** The output over both parts, as either thread sees it. */
+export function bothOutput(layout: Layout, groups: ReturnType<typeof readGroups>, order: Int32Array, first: PartState, second: PartState, mapped: Mapped, firstNames: Int32Array): Output {
+  const view = (p: PartState, map: Int32Array | null, flagsOffset: number): BucketPart => ({ state: p.state, next: p.next, chunks: p.chunks, candidateMap: map, flagsOffset });
+  const flags = layout === 'round' ? bothFlags(first.flagTexts, second.flagTexts) : { packed: new Int32Array(0), arena: new Uint8Array(0) };
+  const c0 = first.candidates.size;
+  return {
+    groups,
+    order,
+    layout,
+    parts: [view(first, null, 0), view(second, mapped.map, first.flagTexts.size)],
+    candidates: c0 + second.candidates.size,
+    names: { first: c0, packed: firstNames, arena: first.candidates.arena, packed2: mapped.names, arena2: second.candidates.arena },
+    flags: flags.packed,
+    flagsArena: flags.arena,
+    maxRow: maxRow(Math.max(first.longest.candidate, second.longest.candidate), groups.ids.maxLength(), Math.max(first.longest.flags, second.longest.flags)),
+  };
+}
+
+/** Where the worker's groups start in output order: the wishes shared out as evenly as possible. */
+export function groupSplit(order: Int32Array, counts: Int32Array): number {
+  let total = 0;
+  for (let g = 0; g < counts.length; g++) total += counts[g]!;
+  let sum = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (2 * sum >= total) return k;
+    sum += counts[order[k]!]!;
+  }
+  return order.length;
+}
+
+/** The byte after the first line end at or after `at` (the second part's start), or −1 if none. */
+function cutAfter(path: string, at: number, size: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let pos = at; pos < size; pos += buf.length) {
+      const got = readSync(fd, buf, 0, buf.length, pos);
+      const lf = buf.subarray(0, got).indexOf(10);
+      if (lf >= 0) return pos + lf + 1 < size ? pos + lf + 1 : -1;
+      if (got === 0) break;
+    }
+    return -1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+type Message = { type: 'parsed'; part: PartState } | { type: 'mapped'; mapped: Mapped } | { type: 'done'; result: WorkerResult } | { type: 'failed'; message: string };
+
+export interface WorkerResult {
+  moved: number;
+  offers: number;
+  perStatus: Int32Array;
+}
+
+/** The worker's messages, one at a time; a failure or an exit rejects. */
+class Channel {
+  private queue: Message[] = [];
+  private waiting: ((m: Message) => void) | null = null;
+  private failure: Error | null = null;
+
+  constructor(readonly worker: Worker) {
+    worker.on('message', (m: Message) => this.push(m));
+    worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
+    worker.on('exit', (code) => this.fail(new Error(`le fil de travail s’est arrêté (code ${code})`)));
+  }
+
+  private push(m: Message) {
+    if (m.type === 'failed') return this.fail(new Error(m.message));
+    if (this.waiting) {
+      const w = this.waiting;
+      this.waiting = null;
+      w(m);
+    } else this.queue.push(m);
+  }
+
+  private rejecter: ((e: Error) => void) | null = null;
+
+  private fail(e: Error) {
+    this.failure ??= e;
+    this.rejecter?.(e);
+  }
+
+  next<T extends Message['type']>(type: T): Promise<Extract<Message, { type: T }>> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve(queued as Extract<Message, { type: T }>);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = (m) => (m.type === type ? resolve(m as Extract<Message, { type: T }>) : reject(new Error(`message ${m.type} inattendu`)));
+      this.rejecter = reject;
+    });
+  }
+}
+
+function threadsFor(input: BatchInput, options: ParallelOptions): { path: string; size: number } | null {
+  const threads = options.threads ?? Math.min(2, availableParallelism());
+  const path = input.wishes.path;
+  if (threads < 2 || !path) return null;
+  const size = statSync(path).size;
+  return size >= (options.minBytes ?? DEFAULTS.minBytes) ? { path, size } : null;
+}
+
+interface Attempt {
+  groups: ReturnType<typeof readGroups>;
+  first: WishBuckets;
+  output: Output;
+  split: number;
+  channel: Channel;
+  file: AtomicFile;
+  partFile: string;
+  readMs: number;
+  readCpuMs: number;
+}
+
+/**
+ * Reads both parts and exchanges them; returns null (after cleaning up) when the job must run on one
+ * thread. `file` receives this thread's groups.
+ */
+async function start(input: BatchInput, out: string, layout: Layout, options: ParallelOptions, t0: number, cpu0: NodeJS.CpuUsage): Promise<Attempt | null> {
+  const big = threadsFor(input, options);
+  if (!big) return null;
+  const header = readCsvHeader(big.path, input.wishesName, WISH_COLUMNS);
+  const cut = cutAfter(big.path, Math.floor(header.dataStart + (big.size - header.dataStart) * (options.share ?? DEFAULTS.share)), big.size);
+  if (cut < 0) return null;
+  const partFile = `${out}.${process.pid}.part2.tmp`;
+  const job: WorkerJob = { layout, input, wishesPath: big.path, header, from: cut, to: big.size, partFile };
+  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./parallel-worker.ts', import.meta.url).href, job } });
+  const channel = new Channel(worker);
+  let file: AtomicFile | null = null;
+  try {
+    const groups = readGroups(input.groups, input.groupsName);
+    const first = readWishes(input.wishes, input.wishesName, groups, layout, { from: header.dataStart, to: cut, header });
+    trace('main parsed');
+    const second = (await channel.next('parsed')).part;
+    trace('worker parsed');
+    const mine = partState(first);
+    const names = first.candidates.packed(true);
+    worker.postMessage({ type: 'part', part: mine, names });
+    const readMs = performance.now() - t0;
+    const readCpuMs = cpuMs(cpu0, process.cpuUsage());
+    const mapped = (await channel.next('mapped')).mapped;
+    trace('mapped');
+    const output = bothOutput(layout, groups, first.order, mine, second, mapped, names);
+    const split = groupSplit(first.order, groupCounts(output.parts, groups.size));
+    file = new AtomicFile(out);
+    return { groups, first, output, split, channel, file, partFile, readMs, readCpuMs };
+  } catch {
+    file?.abort();
+    await worker.terminate();
+    rmSync(partFile, { force: true });
+    return null;
+  }
+}
+
+/** Waits for the worker's groups and appends them; false (cleaned up) when the job must run on one thread. */
+async function finish(a: Attempt): Promise<WorkerResult | null> {
+  try {
+    trace('main groups done');
+    const done = await a.channel.next('done');
+    trace('worker done');
+    a.file.writer.copyFrom(a.partFile);
+    trace('copied');
+    return done.result;
+  } catch {
+    a.file.abort();
+    return null;
+  } finally {
+    await a.channel.worker.terminate();
+    rmSync(a.partFile, { force: true });
+  }
+}
+
+/** `call-order` on two threads when the file is big enough (else, or on any problem, on one). */
+export async function runCallOrderParallel(input: BatchInput, out: string, options: ParallelOptions = {}): Promise<CallOrderResult> {
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const a = await start(input, out, 'call-order', options, t0, cpu0);
+  if (!a) return runCallOrder(input, out);
+  let mine: { moved: number; computeMs: number };
+  try {
+    a.file.writer.ascii(CALL_ORDER_HEADER);
+    mine = callOrderGroups(a.file.writer, a.output, 0, a.split);
+  } catch {
+    a.file.abort();
+    await finish(a);
+    return runCallOrder(input, out);
+  }
+  const theirs = await finish(a);
+  if (!theirs) return runCallOrder(input, out);
+  const bytes = a.file.commit();
+  const t2 = performance.now();
+  const cpuRead = process.cpuUsage();
+  return {
+    groups: a.groups.size,
+    wishes: totalWishes(a),
+    candidates: distinctCandidates(a),
+    moved: mine.moved + theirs.moved,
+    bytes,
+    timings: { threads: 2, readMs: a.readMs, computeMs: mine.computeMs, writeMs: t2 - t0 - a.readMs - mine.computeMs, readCpuMs: a.readCpuMs, afterReadCpuMs: cpuMs(cpu0, cpuRead) - a.readCpuMs },
+  };
+}
+
+/** `round` (without the automatic responder) on two threads when the file is big enough. */
+export async function runRoundParallel(input: BatchInput, out: string, options: { autoResponder: boolean } & ParallelOptions): Promise<RoundResult> {
+  if (options.autoResponder) return runRound(input, out, options);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const a = await start(input, out, 'round', options, t0, cpu0);
+  if (!a) return runRound(input, out, options);
+  const perStatus = new Int32Array(STATUS_NAMES.length);
+  let mine: { offers: number; computeMs: number };
+  try {
+    a.file.writer.ascii(ROUND_HEADER);
+    mine = roundGroups(a.file.writer, a.output, 0, a.split, perStatus);
+  } catch {
+    a.file.abort();
+    await finish(a);
+    return runRound(input, out, options);
+  }
+  const theirs = await finish(a);
+  if (!theirs) return runRound(input, out, options);
+  const bytes = a.file.commit();
+  for (let s = 0; s < perStatus.length; s++) perStatus[s]! += theirs.perStatus[s]!;
+  const t2 = performance.now();
+  return {
+    groups: a.groups.size,
+    wishes: totalWishes(a),
+    candidates: distinctCandidates(a),
+    offers: mine.offers + theirs.offers,
+    autoResponses: 0,
+    statuses: statusCounts(perStatus),
+    bytes,
+    timings: { threads: 2, readMs: a.readMs, computeMs: mine.computeMs, writeMs: t2 - t0 - a.readMs - mine.computeMs, readCpuMs: a.readCpuMs, afterReadCpuMs: cpuMs(cpu0, process.cpuUsage()) - a.readCpuMs },
+  };
+}
+
+function totalWishes(a: Attempt): number {
+  const counts = groupCounts(a.output.parts, a.groups.size);
+  let n = 0;
+  for (let g = 0; g < counts.length; g++) n += counts[g]!;
+  return n;
+}
+
+/** Candidates of both parts, each once: the second part's new ones have ids ≥ the first part's count. */
+function distinctCandidates(a: Attempt): number {
+  const map = a.output.parts[1]!.candidateMap!;
+  const c0 = a.output.names.first;
+  let fresh = 0;
+  for (let c = 0; c < map.length; c++) if (map[c]! >= c0) fresh++;
+  return c0 + fresh;
+}
+
