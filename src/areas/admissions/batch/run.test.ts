@@ -163,6 +163,8 @@ describe('bad files: line and column named, no output written', () => {
     ['a rank given twice', ['g,1,0,'], ['a,g,1,,waiting,0', 'b,g,2,,waiting,0', 'c,g,1,,waiting,0'], /^W\.csv, ligne 4, colonne 3 \(rank\) : rang 1 déjà donné ligne 2 dans le groupe « g »$/],
     ['a rank given twice with gaps', ['g,1,0,'], ['a,g,10,,waiting,0', 'b,g,900000,,waiting,0', 'c,g,10,,waiting,0'], /^W\.csv, ligne 4, colonne 3 \(rank\) : rang 10 déjà donné ligne 2/],
     ['a candidate twice in a group', ['g,1,0,'], ['a,g,1,,waiting,0', 'a,g,2,,waiting,0'], /^W\.csv, ligne 3, colonne 1 \(candidate\) : candidat « a » déjà présent ligne 2 dans le groupe « g »$/],
+    // the gap (rank 70) is met after the first two rows: the candidate check must still see the third
+    ['a candidate twice in a group with gaps', ['g,1,0,'], ['a,g,1,,waiting,0', 'b,g,70,,waiting,0', 'a,g,2,,waiting,0'], /^W\.csv, ligne 4, colonne 1 \(candidate\) : candidat « a » déjà présent ligne 2 dans le groupe « g »$/],
     ['an unknown group', ['g,1,0,'], ['a,h,1,,waiting,0'], /^W\.csv, ligne 2, colonne 2 \(group\) : groupe « h » absent de G\.csv$/],
     ['a bad rank', ['g,1,0,'], ['a,g,0,,waiting,0'], /^W\.csv, ligne 2, colonne 3 \(rank\) : « 0 » n’est pas un rang/],
     ['a bad status', ['g,1,0,'], ['a,g,1,,pending,0'], /^W\.csv, ligne 2, colonne 5 \(status\) : statut « pending » inconnu/],

@@ -36,14 +36,14 @@ const CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
 const MAX_CANDIDATES_CALL_ORDER = 1 << 27; // candidate<<4 | mask in an Int32
 const MAX_CANDIDATES_ROUND = 1 << 28; // candidate<<3 | status
 
-// per-group state, STATE ints per group
-const STATE = 8;
+// per-group state, STATE ints per group (four groups per cache line): first block, last block (its
+// fill is count mod BLOCK), count, and the id of the group's list of constraint names (masks depend
+// only on it)
+const STATE = 4;
 const HEAD = 0;
 const TAIL = 1;
-const FILL = 2;
-const COUNT = 3;
-const MIN = 4;
-const MAX = 5;
+const COUNT = 2;
+const SIGNATURE = 3;
 
 const STAGE = 256; // rows appended together
 const MASK_TEXTS = 256; // flags texts memoised per signature (more are computed each time)
@@ -86,10 +86,8 @@ export class WishBuckets implements BucketPart {
   readonly chunks: Int32Array[] = [];
   next: Int32Array;
   blocks = 0;
-  /** Per group, side by side (one cache line): first block, last block, its fill, count, min and max rank. */
+  /** Per group, side by side: first block, last block, count, constraint signature. */
   readonly state: Int32Array;
-  /** Per group, the id of its list of constraint names (masks depend only on it); small, stays in cache. */
-  readonly signature: Int32Array;
   /** Group ids in output order: byte (= code point) order of their ids. */
   readonly order: Int32Array;
 
@@ -108,17 +106,15 @@ export class WishBuckets implements BucketPart {
     const G = groups.size;
     this.state = alloc(Int32Array, G * STATE, shared);
     const signatures = new Map<string, number>();
-    this.signature = new Int32Array(G);
     for (let g = 0; g < G; g++) {
       this.state[g * STATE + HEAD] = -1;
       this.state[g * STATE + TAIL] = -1;
-      this.state[g * STATE + MIN] = 0x7fffffff;
       const names = Array.from(groups.constraintFlag.subarray(g * MAX_CONSTRAINTS, g * MAX_CONSTRAINTS + groups.constraintCount[g]!)).join(',');
       if (!signatures.has(names)) {
         signatures.set(names, signatures.size);
         this.signatureGroup.push(g);
       }
-      this.signature[g] = signatures.get(names)!;
+      this.state[g * STATE + SIGNATURE] = signatures.get(names)!;
     }
     this.order = Int32Array.from({ length: G }, (_, i) => i).sort((a, b) => groups.ids.compare(a, b));
   }
@@ -133,7 +129,6 @@ export class WishBuckets implements BucketPart {
     if (this.state[st + TAIL]! < 0) this.state[st + HEAD] = b;
     else this.next[this.state[st + TAIL]!] = b;
     this.state[st + TAIL] = b;
-    this.state[st + FILL] = 0;
     return b;
   }
 
@@ -261,7 +256,7 @@ class WishSink implements CsvSink {
     // staged: the appends of a batch of rows are done together, so that their cache misses overlap
     const k = this.staged;
     this.stageGroup[k] = g;
-    this.stageW0[k] = this.round ? (candidate << 3) | status : (candidate << 4) | t.maskOf(flags, t.signature[g]!, g);
+    this.stageW0[k] = this.round ? (candidate << 3) | status : (candidate << 4) | t.maskOf(flags, t.state[g * STATE + SIGNATURE]!, g);
     this.stageRank[k] = rank;
     this.stageFlags[k] = flags;
     this.stagePreference[k] = preference;
@@ -283,26 +278,19 @@ class WishSink implements CsvSink {
     const words = t.words;
     for (let k = 0; k < this.staged; k++) {
       const g = this.stageGroup[k]!;
-      const rank = this.stageRank[k]!;
       const st = g * STATE;
-      let f = state[st + FILL]!;
-      let block = state[st + TAIL]!;
-      if (block < 0 || f === BLOCK) {
-        block = t.newBlock(g);
-        f = 0;
-      }
+      const count = state[st + COUNT]!;
+      const f = count & (BLOCK - 1);
+      const block = f === 0 ? t.newBlock(g) : state[st + TAIL]!;
       const chunk = t.chunks[block >> CHUNK_SHIFT]!;
       const at = ((block & CHUNK_MASK) * BLOCK + f) * words;
       chunk[at] = this.stageW0[k]!;
-      chunk[at + 1] = rank;
+      chunk[at + 1] = this.stageRank[k]!;
       if (words === 4) {
         chunk[at + 2] = this.stageFlags[k]!;
         chunk[at + 3] = this.stagePreference[k]!;
       }
-      state[st + FILL] = f + 1;
-      state[st + COUNT]!++;
-      if (rank < state[st + MIN]!) state[st + MIN] = rank;
-      if (rank > state[st + MAX]!) state[st + MAX] = rank;
+      state[st + COUNT] = count + 1;
     }
     t.n += this.staged;
     this.staged = 0;
@@ -398,31 +386,42 @@ export function gatherGroup(t: WishBuckets, g: number, k: number, rows: GroupRow
 export function gatherParts(parts: readonly BucketPart[], layout: Layout, g: number, k: number, rows: GroupRows, seen: Int32Array | null): void {
   const st = g * STATE;
   let n = 0;
-  let min = 0x7fffffff;
-  let max = -1;
-  for (const part of parts) {
-    const count = part.state[st + COUNT]!;
-    if (count === 0) continue;
-    n += count;
-    min = Math.min(min, part.state[st + MIN]!);
-    max = Math.max(max, part.state[st + MAX]!);
-  }
+  for (const part of parts) n += part.state[st + COUNT]!;
   rows.n = n;
   if (n === 0) return;
   rows.ensure(n);
-  const dense = max - min + 1 === n;
+  // ranks are usually 1..n: each row goes straight to its slot; otherwise (gaps) rows are sorted after
+  rows.rank.fill(0, 0, n);
+  if (!place(parts, layout, g, k, rows, seen, true)) {
+    // a second mark for this group (the first pass stopped part-way): −2 − k, distinct from every k and from −1
+    place(parts, layout, g, -2 - k, rows, seen, false);
+    const dup = rows.sortByRank();
+    if (dup >= 0) throw new Duplicate('rank', rows.candidate[dup]!, g, rows.rank[dup]!);
+  }
+}
+
+/**
+ * Reads the group's records into rows: in rank slots when `bySlot` (returns false as soon as a rank
+ * is above the count: not 1..n; the caller then reads them again in file order, `bySlot` false).
+ * `seen[c] === mark` means candidate c was already read in this pass.
+ */
+function place(parts: readonly BucketPart[], layout: Layout, g: number, mark: number, rows: GroupRows, seen: Int32Array | null, bySlot: boolean): boolean {
+  const st = g * STATE;
+  const n = rows.n;
   const { candidate, rank, code, flags, preference } = rows;
-  if (dense) rank.fill(0, 0, n);
   const round = layout === 'round';
   const words = round ? 4 : 2;
   let j = 0;
   for (const part of parts) {
+    const count = part.state[st + COUNT]!;
+    if (count === 0) continue;
     const map = part.candidateMap;
     const flagsOffset = part.flagsOffset;
     const tail = part.state[st + TAIL]!;
+    const tailFill = ((count - 1) & (BLOCK - 1)) + 1;
     for (let block = part.state[st + HEAD]!; block >= 0; block = part.next[block]!) {
       const chunk = part.chunks[block >> CHUNK_SHIFT]!;
-      const last = block === tail ? part.state[st + FILL]! : BLOCK;
+      const last = block === tail ? tailFill : BLOCK;
       let at = (block & CHUNK_MASK) * BLOCK * words;
       for (let i = 0; i < last; i++, at += words, j++) {
         const w0 = chunk[at]!;
@@ -430,11 +429,15 @@ export function gatherParts(parts: readonly BucketPart[], layout: Layout, g: num
         let c = round ? w0 >>> 3 : w0 >>> 4;
         if (map !== null) c = map[c]!;
         if (seen) {
-          if (seen[c] === k) throw new Duplicate('candidate', c, g, 0);
-          seen[c] = k;
+          if (seen[c] === mark) throw new Duplicate('candidate', c, g, 0);
+          seen[c] = mark;
         }
-        const slot = dense ? r - min : j;
-        if (dense && rank[slot] !== 0) throw new Duplicate('rank', c, g, r);
+        let slot = j;
+        if (bySlot) {
+          if (r > n) return false;
+          slot = r - 1;
+          if (rank[slot] !== 0) throw new Duplicate('rank', c, g, r);
+        }
         candidate[slot] = c;
         rank[slot] = r;
         if (round) {
@@ -447,10 +450,7 @@ export function gatherParts(parts: readonly BucketPart[], layout: Layout, g: num
       }
     }
   }
-  if (!dense) {
-    const dup = rows.sortByRank();
-    if (dup >= 0) throw new Duplicate('rank', rows.candidate[dup]!, g, rows.rank[dup]!);
-  }
+  return true;
 }
 
 /** Wishes per group summed over the parts (for sharing the groups between threads). */
