@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { nameRepeatedStatements, StatementNames } from './prepared.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -56,6 +57,9 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   // is emitted on its client, where no listener would end the process: the next query on it fails
   // instead ("not queryable"), the request answers 503, and the pool drops it and reconnects later.
   pool.on('connect', (client) => client.on('error', () => {}));
+  // the application's repeated queries as named prepared statements (parsed once per connection)
+  const statementNames = new StatementNames();
+  pool.on('connect', (client) => nameRepeatedStatements(client, statementNames));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     kind: 'pg',
