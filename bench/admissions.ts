@@ -111,13 +111,13 @@ try {
     ['round', ['round', ...common, '--out', path.join(dir, 'S.csv')], 'S.csv'],
     ['round + auto-responder', ['round', ...common, '--auto-responder', '--out', path.join(dir, 'S-auto.csv')], 'S-auto.csv'],
   ];
-  console.log('job                     | wall (process) | command | CPU     | peak RSS | read / compute / write (s)      | CPU read / rest (s) | load | output');
+  console.log('job                     | wall (process) | command | threads | CPU     | peak RSS | read / compute / write (s)      | CPU read / rest (s) | load | output');
   for (const [name, args, out] of jobs) {
     const r = await engine(args);
-    const t = r.summary.timings as { readMs: number; computeMs: number; writeMs: number; readCpuMs: number; afterReadCpuMs: number };
+    const t = r.summary.timings as { threads: number; readMs: number; computeMs: number; writeMs: number; readCpuMs: number; afterReadCpuMs: number };
     const secs = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(' / ');
     console.log(
-      `${name.padEnd(23)} | ${s(r.wallMs).padStart(14)} | ${s(r.commandMs).padStart(7)} | ${s(r.cpuMs).padStart(7)} | ${mb(r.maxRssBytes).padStart(8)} | ` +
+      `${name.padEnd(23)} | ${s(r.wallMs).padStart(14)} | ${s(r.commandMs).padStart(7)} | ${String(t.threads).padStart(7)} | ${s(r.cpuMs).padStart(7)} | ${mb(r.maxRssBytes).padStart(8)} | ` +
         `${secs([t.readMs, t.computeMs, t.writeMs]).padEnd(31)} | ${secs([t.readCpuMs, t.afterReadCpuMs]).padEnd(19)} | ${loadavg()[0]!.toFixed(1).padStart(4)} | ${mb(statSync(path.join(dir, out)).size)}`,
     );
     if (name === 'round + auto-responder' || name === 'round') console.log(`  ${JSON.stringify({ offers: r.summary.offers, autoResponses: r.summary.autoResponses, statuses: r.summary.statuses })}`);

@@ -12,21 +12,6 @@ import { lockCandidate } from './access.ts';
 
 export type ProfileRow = typeof candidateProfiles.$inferSelect;
 
-export async function loadProfile(db: Db, userId: string): Promise<ProfileRow | null> {
-  const [row] = await db.select().from(candidateProfiles).where(eq(candidateProfiles.userId, userId));
-  return row ?? null;
-}
-
-export async function currentConsents(db: Db, userId: string): Promise<Record<ConsentPurpose, string | null>> {
-  const rows = await db
-    .select({ purpose: candidateConsents.purpose, givenAt: candidateConsents.givenAt })
-    .from(candidateConsents)
-    .where(and(eq(candidateConsents.userId, userId), isNull(candidateConsents.withdrawnAt)));
-  const out = Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, null])) as Record<ConsentPurpose, string | null>;
-  for (const r of rows) out[r.purpose] = r.givenAt.toISOString();
-  return out;
-}
-
 export async function currentFollows(db: Db, candidateUserId: string) {
   const rows = await db
     .select({ organisationId: organisations.id, name: organisations.name, subtype: organisations.subtype, communeCode: organisations.communeCode, since: followAgreements.givenAt })
@@ -39,16 +24,33 @@ export async function currentFollows(db: Db, candidateUserId: string) {
 
 /** The candidate's own profile page: identity from the account, the profile (or null), consents and follow-ups. */
 export async function getOwnProfile(ctx: CandidatesContext, actor: Actor) {
-  const db = ctx.database.db;
-  const [user] = await db
-    .select({ givenName: users.givenName, familyName: users.familyName, email: users.email, birthDate: sql<string | null>`${users.birthDate}::text` })
+  // one round trip: the account, its profile, and the consents and follow-ups as JSON arrays
+  const [row] = await ctx.database.db
+    .select({
+      givenName: users.givenName,
+      familyName: users.familyName,
+      email: users.email,
+      birthDate: sql<string | null>`${users.birthDate}::text`,
+      profile: candidateProfiles,
+      consents: sql<{ purpose: ConsentPurpose; givenAt: string }[]>`(
+        select coalesce(json_agg(json_build_object('purpose', c.purpose, 'givenAt', c.given_at)), '[]'::json)
+        from ${candidateConsents} c where c.user_id = ${users.id} and c.withdrawn_at is null)`,
+      follows: sql<{ organisationId: string; name: string; subtype: string | null; communeCode: string | null; since: string }[]>`(
+        select coalesce(json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'subtype', o.subtype, 'communeCode', o.commune_code, 'since', f.given_at) order by o.name), '[]'::json)
+        from ${followAgreements} f join ${organisations} o on o.id = f.organisation_id
+        where f.candidate_user_id = ${users.id} and f.withdrawn_at is null)`,
+    })
     .from(users)
+    .leftJoin(candidateProfiles, eq(candidateProfiles.userId, users.id))
     .where(eq(users.id, actor.userId));
-  if (!user) throw new NotFoundError('Compte');
-  const p = await loadProfile(db, actor.userId);
+  if (!row) throw new NotFoundError('Compte');
+  const p = row.profile;
   const commune = p ? ctx.geo.communes.get(p.communeCode) : undefined;
+  const consents = Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, null])) as Record<ConsentPurpose, string | null>;
+  // the JSON timestamps carry microseconds: the same millisecond ISO strings as the Date columns give
+  for (const c of row.consents) consents[c.purpose] = new Date(c.givenAt).toISOString();
   return {
-    identity: user,
+    identity: { givenName: row.givenName, familyName: row.familyName, email: row.email, birthDate: row.birthDate },
     profile: p
       ? {
           phone: p.phone,
@@ -67,8 +69,8 @@ export async function getOwnProfile(ctx: CandidatesContext, actor: Actor) {
           updatedAt: p.updatedAt.toISOString(),
         }
       : null,
-    consents: await currentConsents(db, actor.userId),
-    follows: await currentFollows(db, actor.userId),
+    consents,
+    follows: row.follows.map((f) => ({ ...f, since: new Date(f.since).toISOString() })),
   };
 }
 
@@ -81,20 +83,20 @@ const PROFILE_FIELDS = ['phone', 'communeCode', 'gender', 'diplomaLevel', 'situa
 export async function saveOwnProfile(ctx: CandidatesContext, actor: Actor, input: ProfileInput) {
   const now = ctx.clock();
   const db = ctx.database.db;
-  const [account] = await db.select({ birthDate: sql<string | null>`${users.birthDate}::text` }).from(users).where(eq(users.id, actor.userId));
-  if (!account) throw new NotFoundError('Compte');
-  const checked = checkProfile(input, {
-    today: parisDate(now),
-    accountBirthDate: account.birthDate,
-    communeDepartement: (code) => ctx.geo.communes.get(code)?.departement,
-    departementExists: (code) => ctx.geo.departements.has(code),
-  });
-  if (!checked.ok) throw new InputError(checked.fields);
-  const v = checked.value;
   const who = auditActor(actor);
 
   await db.transaction(async (tx) => {
+    // the account, locked, gives the birth date the profile is checked against (one round trip less
+    // than reading it first; a refused profile writes nothing: the transaction is rolled back)
     const user = await lockCandidate(tx, actor.userId);
+    const checked = checkProfile(input, {
+      today: parisDate(now),
+      accountBirthDate: user.birthDate,
+      communeDepartement: (code) => ctx.geo.communes.get(code)?.departement,
+      departementExists: (code) => ctx.geo.departements.has(code),
+    });
+    if (!checked.ok) throw new InputError(checked.fields);
+    const v = checked.value;
     const userFields: string[] = [];
     if (user.givenName !== v.givenName) userFields.push('givenName');
     if (user.familyName !== v.familyName) userFields.push('familyName');

@@ -154,6 +154,10 @@ export async function wishesOf(ctx: CandidatesContext, candidateUserId: string) 
       trainingTitle: trainings.title,
       communeCode: trainings.communeCode,
       providerName: providers.name,
+      // the history in the same round trip, oldest first
+      history: sql<{ from: WishStatus | null; to: WishStatus; at: string; role: string | null; motive: string | null }[]>`(
+        select coalesce(json_agg(json_build_object('from', e.from_status, 'to', e.to_status, 'at', e.at, 'role', e.actor_role, 'motive', e.motive) order by e.id), '[]'::json)
+        from ${wishEvents} e where e.wish_id = ${wishes.id})`,
     })
     .from(wishes)
     .innerJoin(sessions, eq(sessions.id, wishes.sessionId))
@@ -162,13 +166,6 @@ export async function wishesOf(ctx: CandidatesContext, candidateUserId: string) 
     .leftJoin(referrers, eq(referrers.id, wishes.referredByOrganisationId))
     .where(eq(wishes.candidateUserId, candidateUserId))
     .orderBy(sql`case when ${wishes.preference} > 0 then 0 else 1 end`, asc(wishes.preference), desc(wishes.updatedAt));
-  const events = rows.length
-    ? await db
-        .select({ wishId: wishEvents.wishId, from: wishEvents.fromStatus, to: wishEvents.toStatus, at: wishEvents.at, role: wishEvents.actorRole, motive: wishEvents.motive })
-        .from(wishEvents)
-        .where(inArray(wishEvents.wishId, rows.map((r) => r.id)))
-        .orderBy(asc(wishEvents.id))
-    : [];
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -182,9 +179,8 @@ export async function wishesOf(ctx: CandidatesContext, candidateUserId: string) 
     referredBy: r.referredBy,
     session: { id: r.sessionId, startsOn: r.startsOn, endsOn: r.endsOn, status: r.sessionStatus },
     training: { id: r.trainingId, title: r.trainingTitle, communeName: ctx.geo.communes.get(r.communeCode)?.name ?? r.communeCode, providerName: r.providerName },
-    history: events
-      .filter((e) => e.wishId === r.id)
-      .map((e) => ({ from: e.from, to: e.to, toLabel: WISH_STATUS_LABELS[e.to], at: e.at.toISOString(), by: actorLabel(e.role), motive: e.motive })),
+    // the JSON timestamps carry microseconds: the same millisecond ISO strings as the Date columns give
+    history: r.history.map((e) => ({ from: e.from, to: e.to, toLabel: WISH_STATUS_LABELS[e.to], at: new Date(e.at).toISOString(), by: actorLabel(e.role), motive: e.motive })),
   }));
 }
 
