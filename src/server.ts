@@ -74,7 +74,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   // requests start in their order of arrival, a bounded number at a time (see http/admission.ts)
-  registerAdmission(app, ADMISSION_LIMIT);
+  app.decorate('admission', registerAdmission(app, ADMISSION_LIMIT));
   // no NUL character reaches the database (it would fail there): a field-level 400 instead
   registerInputGuard(app);
   const https = deps.config.baseUrl.startsWith('https://');

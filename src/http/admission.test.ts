@@ -62,4 +62,15 @@ describe('the admission queue', () => {
     expect(q.enter()).toBeInstanceOf(Promise);
     second();
   });
+
+  it('tells when every request has ended (shutdown waits for it), or gives up after the timeout', async () => {
+    const q = new AdmissionQueue(1);
+    const a = await enter(q);
+    const b = enter(q);
+    expect(await q.drained(30, 5)).toBe(false);
+    const drained = q.drained(2000, 5);
+    a();
+    (await b)();
+    expect(await drained).toBe(true);
+  });
 });

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ErrorBody } from './error-handler.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The API's admission queue (see below). */
+    admission: AdmissionQueue;
+  }
+}
+
 /** The answer when too many requests already wait their turn. */
 export const SERVER_BUSY = {
   error: 'serveur_sature',
@@ -55,6 +62,19 @@ export class AdmissionQueue {
     return this.running;
   }
 
+  /**
+   * Resolves once no request is in work or waiting (at shutdown: the database closes after the last
+   * request, even one whose client has gone), or after `timeoutMs`; true when drained.
+   */
+  async drained(timeoutMs: number, pollMs = 20): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (this.running > 0 || this.queued > 0) {
+      if (Date.now() >= until) return false;
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+    return true;
+  }
+
   get queued(): number {
     return this.waiting.length - this.head;
   }
@@ -93,6 +113,12 @@ export function registerAdmission(app: FastifyInstance, limit: number): Admissio
       return reply.code(503).header('retry-after', '5').send({ ...SERVER_BUSY } satisfies ErrorBody);
     }
     const leave = typeof entered === 'function' ? entered : await entered;
+    // the client left while the request waited its turn: nothing to do for it
+    if (req.raw.destroyed || reply.raw.destroyed) {
+      leave();
+      reply.hijack();
+      return;
+    }
     // 'close' comes once the answer is sent or the connection is gone, whichever ends the request
     if (reply.raw.writableFinished || reply.raw.destroyed) leave();
     else reply.raw.once('close', leave);

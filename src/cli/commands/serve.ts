@@ -56,6 +56,8 @@ export const serveCommand: Command = {
     const mail = startMailWorker({ database, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
     const stop = async () => {
       await app.close();
+      // requests whose client has gone may still be running: the database closes after them
+      await app.admission.drained(10_000);
       await mail.stop();
       await jobs.stop();
       await database.close();
