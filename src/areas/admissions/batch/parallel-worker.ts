@@ -7,7 +7,7 @@ import { STATUS_NAMES } from '../domain/status.ts';
 import { readGroups } from './groups.ts';
 import { bothOutput, groupSplit, numberCandidates, partState, trace, type PartState, type WorkerJob, type WorkerResult } from './parallel.ts';
 import { callOrderGroups, roundGroups } from './run.ts';
-import { groupCounts, readWishes } from './wishes.ts';
+import { groupCounts, readWishPieces } from './wishes.ts';
 import { AtomicFile } from './writer.ts';
 
 const port = parentPort!;
@@ -20,7 +20,7 @@ function firstPart(): Promise<{ part: PartState; names: Int32Array }> {
 trace('worker started');
 try {
   const groups = readGroups(job.input.groups, job.input.groupsName);
-  const own = readWishes({ path: job.wishesPath }, job.input.wishesName, groups, job.layout, { from: job.from, to: job.to, header: job.header });
+  const own = readWishPieces({ path: job.wishesPath }, job.input.wishesName, groups, job.layout, job.header, job.bounds, job.next);
   const mine = partState(own);
   trace('worker: part read');
   port.postMessage({ type: 'parsed', part: mine });

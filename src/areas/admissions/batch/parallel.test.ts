@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CsvError } from './csv.ts';
 import { runCallOrderParallel, runRoundParallel } from './parallel.ts';
 import { runCallOrder, runRound, type BatchInput } from './run.ts';
+import { buildWorker, compiledWorker } from './worker-bundle.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fabriques-parallel-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,8 +20,8 @@ function files(groups: string[], wishes: string[]) {
   return { input, one: `${base}-one.csv`, two: `${base}-two.csv` };
 }
 
-/** Forces two threads on small files, cutting W.csv at `share` of its bytes. */
-const twoThreads = (share: number) => ({ threads: 2, minBytes: 0, share });
+/** Forces two threads on small files: W.csv in `pieces` pieces, this thread reading the first `firstTakes` of them at most. */
+const twoThreads = (pieces: number, firstTakes: number) => ({ threads: 2, minBytes: 0, pieces, firstTakes });
 const withoutTimings = ({ timings: _t, ...rest }: { timings: unknown }) => rest;
 
 function messageOf(job: () => unknown): Promise<string> {
@@ -42,9 +43,10 @@ const season = fc
     candidates: fc.integer({ min: 1, max: 40 }),
     wishes: fc.array(fc.record({ c: fc.nat(39), g: fc.nat(5), flags: fc.nat(FLAGS.length - 1), status: fc.nat(4), preference: fc.nat(3) }), { minLength: 1, maxLength: 160 }),
     gaps: fc.boolean(),
-    share: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+    pieces: fc.integer({ min: 2, max: 9 }),
+    firstTakes: fc.integer({ min: 0, max: 9 }),
   })
-  .map(({ groups, candidates, wishes, gaps, share }) => {
+  .map(({ groups, candidates, wishes, gaps, pieces, firstTakes }) => {
     const seen = new Set<string>();
     const accepted = new Set<number>();
     const nextRank = new Map<number, number>();
@@ -64,22 +66,22 @@ const season = fc
       rows.push(`${id},g${g},${rank},${FLAGS[w.flags]},${status},0`);
     }
     const groupRows = Array.from({ length: groups }, (_, g) => `g${g},${1 + (g % 4)},${g % 3 === 0 ? 2 : 0},${g % 2 ? 'scholarship:30;resident:60' : 'women:50'}`);
-    return { groupRows, rows, share };
+    return { groupRows, rows, pieces, firstTakes };
   });
 
 describe('the jobs on two threads', () => {
-  it('write the same bytes and figures as on one thread, wherever W.csv is cut', async () => {
+  it('write the same bytes and figures as on one thread, wherever W.csv is cut and whichever thread reads which pieces', async () => {
     let onTwo = 0;
     await fc.assert(
-      fc.asyncProperty(season, async ({ groupRows, rows, share }) => {
+      fc.asyncProperty(season, async ({ groupRows, rows, pieces, firstTakes }) => {
         const f = files(groupRows, rows);
         const one = runCallOrder(f.input, f.one);
-        const two = await runCallOrderParallel(f.input, f.two, twoThreads(share));
+        const two = await runCallOrderParallel(f.input, f.two, twoThreads(pieces, firstTakes));
         expect(withoutTimings(two)).toEqual(withoutTimings(one));
         expect(readFileSync(f.two, 'utf8')).toBe(readFileSync(f.one, 'utf8'));
         if (two.timings.threads === 2) onTwo++;
         const r1 = runRound(f.input, f.one, { autoResponder: false });
-        const r2 = await runRoundParallel(f.input, f.two, { autoResponder: false, ...twoThreads(share) });
+        const r2 = await runRoundParallel(f.input, f.two, { autoResponder: false, ...twoThreads(pieces, firstTakes) });
         expect(withoutTimings(r2)).toEqual(withoutTimings(r1));
         expect(readFileSync(f.two, 'utf8')).toBe(readFileSync(f.one, 'utf8'));
       }),
@@ -97,7 +99,8 @@ describe('the jobs on two threads', () => {
       Array.from({ length: 7 }, (_, g) => `g${g},5,0,scholarship:20`),
       rows,
     );
-    const two = await runCallOrderParallel(f.input, f.two, twoThreads(0.5));
+    // the worker reads every piece but the first: both parts have candidates, most of them in both
+    const two = await runCallOrderParallel(f.input, f.two, twoThreads(4, 1));
     const one = runCallOrder(f.input, f.one);
     expect(two.timings.threads).toBe(2);
     expect(two.candidates).toBe(300);
@@ -120,8 +123,9 @@ describe('the jobs on two threads', () => {
       const f = files(groups, rows);
       const expected = await messageOf(() => runRound(f.input, f.one, { autoResponder: false }));
       expect(expected).not.toBe('no error');
-      expect(await messageOf(() => runRoundParallel(f.input, f.two, { autoResponder: false, ...twoThreads(0.5) }))).toBe(expected);
-      expect(await messageOf(() => runCallOrderParallel(f.input, f.two, twoThreads(0.5)))).toBe(await messageOf(() => runCallOrder(f.input, f.one)));
+      // the last rows are in the worker's pieces
+      expect(await messageOf(() => runRoundParallel(f.input, f.two, { autoResponder: false, ...twoThreads(2, 1) }))).toBe(expected);
+      expect(await messageOf(() => runCallOrderParallel(f.input, f.two, twoThreads(2, 1)))).toBe(await messageOf(() => runCallOrder(f.input, f.one)));
     }
     expect(readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
   }, 60_000);
@@ -131,10 +135,28 @@ describe('the jobs on two threads', () => {
     const rows = [`${long},g0,1,,waiting,0`, ...Array.from({ length: 20 }, (_, i) => `c${i},g0,${i + 2},,waiting,0`)];
     const f = files(['g0,3,0,'], rows);
     const one = runCallOrder(f.input, f.one);
-    // the cut at 10 % of the bytes lands inside the quoted id
-    const two = await runCallOrderParallel(f.input, f.two, twoThreads(0.1));
+    // with ten pieces, the first cut lands inside the quoted id
+    const two = await runCallOrderParallel(f.input, f.two, twoThreads(10, 1));
     expect(two.timings.threads).toBe(1);
     expect(withoutTimings(two)).toEqual(withoutTimings(one));
     expect(readFileSync(f.two, 'utf8')).toBe(readFileSync(f.one, 'utf8'));
+  }, 30_000);
+});
+
+describe('the compiled worker', () => {
+  it('is built once per version of its sources and refused as soon as one of them differs', async () => {
+    const cache = mkdtempSync(path.join(dir, 'cache-'));
+    const entry = new URL('./parallel-worker.ts', import.meta.url);
+    expect(compiledWorker(entry, cache)).toBeNull();
+    const built = await buildWorker(entry, cache);
+    expect(built).not.toBeNull();
+    expect(compiledWorker(entry, cache)?.href).toBe(built!.href);
+    const manifestFile = path.join(cache, 'parallel-worker.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { inputs: Record<string, string> };
+    expect(Object.keys(manifest.inputs)).toContain('src/areas/admissions/batch/wishes.ts');
+    // as if wishes.ts had changed since the build
+    manifest.inputs['src/areas/admissions/batch/wishes.ts'] = '0'.repeat(40);
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    expect(compiledWorker(entry, cache)).toBeNull();
   }, 30_000);
 });

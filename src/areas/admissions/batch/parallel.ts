@@ -35,7 +35,8 @@ import {
   type Output,
   type RoundResult,
 } from './run.ts';
-import { groupCounts, readWishes, WISH_COLUMNS, WishBuckets, type BucketPart, type Layout } from './wishes.ts';
+import { groupCounts, readWishPieces, WISH_COLUMNS, WishBuckets, type BucketPart, type Layout } from './wishes.ts';
+import { buildWorker, compiledWorker } from './worker-bundle.ts';
 import { AtomicFile } from './writer.ts';
 
 const TRACE = process.env.FABRIQUES_TRACE === '1';
@@ -50,11 +51,16 @@ export interface ParallelOptions {
   threads?: number;
   /** Smaller files are read by one thread (starting a worker costs a few hundred ms). */
   minBytes?: number;
-  /** Share of W.csv's bytes read by this thread (the worker starts later). */
-  share?: number;
+  /**
+   * W.csv is read in this many pieces, each thread taking the next one free: the worker starts later
+   * and the two cores may not run at the same speed, so a fixed half would leave one thread waiting.
+   */
+  pieces?: number;
+  /** At most this many pieces for this thread, the worker reading the others (for tests). */
+  firstTakes?: number;
 }
 
-const DEFAULTS = { minBytes: 32 << 20, share: 0.56 };
+const DEFAULTS = { minBytes: 32 << 20, pieces: 48 };
 
 /** What a thread hands the other of the part it read (shared memory, no copy). */
 export interface PartState {
@@ -92,8 +98,9 @@ export interface WorkerJob {
   input: BatchInput;
   wishesPath: string;
   header: CsvHeader;
-  from: number;
-  to: number;
+  /** The pieces of W.csv (see readWishPieces) and the shared counter of pieces taken. */
+  bounds: number[];
+  next: Int32Array;
   partFile: string;
 }
 
@@ -158,6 +165,21 @@ export function groupSplit(order: Int32Array, counts: Int32Array): number {
     sum += counts[order[k]!]!;
   }
   return order.length;
+}
+
+/**
+ * The bounds of about `count` pieces of the data rows, each starting after a line end (the first at
+ * `dataStart`, the last ending at `size`); fewer when the file has fewer lines.
+ */
+function pieces(path: string, dataStart: number, size: number, count: number): number[] {
+  const bounds = [dataStart];
+  for (let i = 1; i < count; i++) {
+    const cut = cutAfter(path, Math.max(bounds[bounds.length - 1]!, Math.floor(dataStart + ((size - dataStart) * i) / count)), size);
+    if (cut < 0) break;
+    if (cut > bounds[bounds.length - 1]!) bounds.push(cut);
+  }
+  bounds.push(size);
+  return bounds;
 }
 
 /** The byte after the first line end at or after `at` (the second part's start), or −1 if none. */
@@ -252,16 +274,24 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
   const big = threadsFor(input, options);
   if (!big) return null;
   const header = readCsvHeader(big.path, input.wishesName, WISH_COLUMNS);
-  const cut = cutAfter(big.path, Math.floor(header.dataStart + (big.size - header.dataStart) * (options.share ?? DEFAULTS.share)), big.size);
-  if (cut < 0) return null;
+  const entry = new URL('./parallel-worker.ts', import.meta.url);
+  const compiled = compiledWorker(entry);
+  const bounds = pieces(big.path, header.dataStart, big.size, options.pieces ?? DEFAULTS.pieces);
+  if (bounds.length < 3) return null;
+  const next = alloc(Int32Array, 1, true);
   const partFile = `${out}.${process.pid}.part2.tmp`;
-  const job: WorkerJob = { layout, input, wishesPath: big.path, header, from: cut, to: big.size, partFile };
-  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./parallel-worker.ts', import.meta.url).href, job } });
+  const job: WorkerJob = { layout, input, wishesPath: big.path, header, bounds, next, partFile };
+  // the worker compiled to one JavaScript file starts in ~70 ms; through tsx in ~0.5 s (then the
+  // compiled one is built for the next jobs, in esbuild's own process while this thread reads)
+  const building = compiled ? null : buildWorker(entry);
+  const worker = compiled
+    ? new Worker(compiled, { workerData: { job } })
+    : new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href, job } });
   const channel = new Channel(worker);
   let file: AtomicFile | null = null;
   try {
     const groups = readGroups(input.groups, input.groupsName);
-    const first = readWishes(input.wishes, input.wishesName, groups, layout, { from: header.dataStart, to: cut, header });
+    const first = readWishPieces(input.wishes, input.wishesName, groups, layout, header, bounds, next, options.firstTakes);
     trace('main parsed');
     const second = (await channel.next('parsed')).part;
     trace('worker parsed');
@@ -275,9 +305,11 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     const output = bothOutput(layout, groups, first.order, mine, second, mapped, names);
     const split = groupSplit(first.order, groupCounts(output.parts, groups.size));
     file = new AtomicFile(out);
+    await building;
     return { groups, first, output, split, channel, file, partFile, readMs, readCpuMs };
   } catch {
     file?.abort();
+    await building;
     await worker.terminate();
     rmSync(partFile, { force: true });
     return null;

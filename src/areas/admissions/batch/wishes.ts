@@ -14,7 +14,7 @@
  */
 import { MAX_CONSTRAINTS } from '../domain/call-order.ts';
 import { ACCEPTED, STATUS_NAMES } from '../domain/status.ts';
-import { CsvError, FieldError, readCsv, type CsvRange, type CsvSink, type CsvSource } from './csv.ts';
+import { CsvError, FieldError, readCsv, type CsvHeader, type CsvRange, type CsvSink, type CsvSource } from './csv.ts';
 import { parseUint, shown, type GroupTable } from './groups.ts';
 import { alloc, grow } from './memory.ts';
 import { ByteInterner } from './interner.ts';
@@ -302,6 +302,22 @@ export function readWishes(source: CsvSource, file: string, groups: GroupTable, 
   const t = new WishBuckets(file, source, groups, layout, range !== undefined);
   const sink = new WishSink(t);
   t.columnOf = readCsv(source, file, WISH_COLUMNS, sink, undefined, range).columnOf;
+  sink.flush();
+  return t;
+}
+
+/**
+ * Reads pieces of a file shared out between threads (see parallel.ts): piece p is the rows starting
+ * in bytes [bounds[p], bounds[p+1]); each thread takes the next piece not taken (`next[0]`, counted
+ * atomically) until none is left, so a thread started late or running slower simply takes fewer.
+ * `most`: at most that many pieces for this thread (tests use it to decide which thread reads what).
+ */
+export function readWishPieces(source: CsvSource, file: string, groups: GroupTable, layout: Layout, header: CsvHeader, bounds: readonly number[], next: Int32Array, most = Infinity): WishBuckets {
+  const t = new WishBuckets(file, source, groups, layout, true);
+  const sink = new WishSink(t);
+  for (let taken = 0, p: number; taken < most && (p = Atomics.add(next, 0, 1)) < bounds.length - 1; taken++) {
+    t.columnOf = readCsv(source, file, WISH_COLUMNS, sink, undefined, { from: bounds[p]!, to: bounds[p + 1]!, header }).columnOf;
+  }
   sink.flush();
   return t;
 }
