@@ -24,7 +24,7 @@ import { appLink, type AdmissionsContext } from '../context.ts';
 import { admissionMails } from '../mails.ts';
 import { csvCell, rankingProblems, readRankingCsv, type RankingEntry } from '../rules/ranking.ts';
 import { ownSession, type OwnSession } from './access.ts';
-import { currentCallOrder, hadRound, settingsOf } from './settings.ts';
+import { currentCallOrder, hadRound, rankingState, settingsOf } from './settings.ts';
 import { applyWishChanges, type WishChange } from './wish-changes.ts';
 
 type DbLike = Db | Tx;
@@ -47,8 +47,7 @@ export async function rankingView(ctx: AdmissionsContext, actor: Actor, sessionI
   const db = ctx.database.db;
   const session = await ownSession(db, actor, sessionId);
   const settings = await settingsOf(db, sessionId);
-  const current = await currentCallOrder(db, sessionId);
-  const frozen = await hadRound(db, sessionId);
+  const { hadRound: frozen, currentCallOrder: current, offers } = await rankingState(db, sessionId);
   const rows = await db
     .select({
       wishId: wishes.id,
@@ -89,17 +88,12 @@ export async function rankingView(ctx: AdmissionsContext, actor: Actor, sessionI
     .where(eq(admissionRoundSessions.sessionId, sessionId))
     .orderBy(desc(admissionRounds.startedAt))
     .limit(100);
-  const counts = await db
-    .select({ status: admissionOffers.status, n: sql<number>`count(*)::int` })
-    .from(admissionOffers)
-    .where(eq(admissionOffers.sessionId, sessionId))
-    .groupBy(admissionOffers.status);
   return {
     session: { id: session.id, trainingId: session.trainingId, trainingTitle: session.trainingTitle, startsOn: session.startsOn, endsOn: session.endsOn, seats: session.seats, seatsTaken: session.seatsTaken, status: session.status },
     settings: { ...settings, offerTarget: session.seats + settings.overbookingMargin },
     state: frozen ? ('frozen' as const) : current ? ('published' as const) : ('draft' as const),
     callOrderComputedAt: current?.computedAt.toISOString() ?? null,
-    offers: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Record<string, number>,
+    offers,
     entries: rows.map((r) => ({
       wishId: r.wishId,
       candidateName: fullName(r),
@@ -121,14 +115,18 @@ export async function rankingView(ctx: AdmissionsContext, actor: Actor, sessionI
 async function replaceRanking(ctx: AdmissionsContext, actor: Actor, sessionId: string, read: (rankable: Awaited<ReturnType<typeof rankableWishes>>) => RankingEntry[]): Promise<void> {
   const now = ctx.clock();
   await ctx.database.db.transaction(async (tx) => {
+    // few round trips while the session is locked: every other ranking of it waits
     await ownSession(tx, actor, sessionId, true);
-    if (await hadRound(tx, sessionId)) {
+    const state = await rankingState(tx, sessionId);
+    if (state.hadRound) {
       throw new ConflictError('Les propositions ont commencé dans cette session : le classement et l’ordre d’appel sont fixés pour la saison.', 'classement_fige');
     }
     const rankable = await rankableWishes(tx, sessionId);
     const entries = read(rankable);
-    const before = await tx.select().from(rankingEntries).where(eq(rankingEntries.sessionId, sessionId));
-    await tx.delete(rankingEntries).where(eq(rankingEntries.sessionId, sessionId));
+    const before = await tx
+      .delete(rankingEntries)
+      .where(eq(rankingEntries.sessionId, sessionId))
+      .returning({ wishId: rankingEntries.wishId, rank: rankingEntries.rank, notRankedReason: rankingEntries.notRankedReason });
     if (entries.length > 0) {
       await tx.insert(rankingEntries).values(
         entries.map((e) => ({ wishId: e.wishId, sessionId, rank: e.rank, notRankedReason: e.rank === null ? e.notRankedReason!.trim() : null, notes: e.notes?.trim() || null, updatedAt: now, updatedBy: actor.userId })),
@@ -143,7 +141,7 @@ async function replaceRanking(ctx: AdmissionsContext, actor: Actor, sessionId: s
     const key = (e: { wishId: string; rank: number | null; notRankedReason: string | null }) => `${e.wishId}:${e.rank ?? ''}:${e.rank === null ? 'x' : ''}`;
     const signature = (xs: readonly { wishId: string; rank: number | null; notRankedReason: string | null }[]) => xs.map(key).sort().join('|');
     const same = signature(before) === signature(entries);
-    const current = await currentCallOrder(tx, sessionId);
+    const current = state.currentCallOrder;
     if (current && !same) {
       await tx.update(callOrders).set({ supersededAt: now }).where(eq(callOrders.id, current.id));
       await recordAudit(tx, who, { action: 'call_order.superseded', objectType: 'call_order', objectId: current.id, from: 'current', to: 'superseded', motive: 'classement modifié' });

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.ts';
-import { admissionRoundSessions, admissionSettings, callOrders, sessions, trainings } from '../../../db/schema/index.ts';
+import { admissionOffers, admissionRoundSessions, admissionSettings, callOrders, sessions, trainings } from '../../../db/schema/index.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../shared/errors.ts';
 import { auditActor, recordAudit } from '../../accounts/audit/record.ts';
 import type { Actor } from '../../accounts/domain/access.ts';
@@ -31,6 +31,27 @@ export async function settingsOf(db: DbLike, sessionId: string): Promise<Setting
 export async function currentCallOrder(db: DbLike, sessionId: string) {
   const [row] = await db.select().from(callOrders).where(and(eq(callOrders.sessionId, sessionId), isNull(callOrders.supersededAt)));
   return row ?? null;
+}
+
+/**
+ * In one round trip: whether the session has taken part in a round (see hadRound), its current call
+ * order (see currentCallOrder) and its offers counted by status.
+ */
+export async function rankingState(db: DbLike, sessionId: string) {
+  type Row = { had_round: boolean; call_order_id: string | null; computed_at: string | Date | null; offers: Record<string, number> };
+  const result = await db.execute(sql`
+    select exists (select 1 from ${admissionRoundSessions} where session_id = ${sessionId}) as had_round,
+           c.id as call_order_id, c.computed_at,
+           (select coalesce(json_object_agg(status, n), '{}'::json)
+              from (select status, count(*)::int as n from ${admissionOffers} where session_id = ${sessionId} group by status) o) as offers
+      from (select 1) one
+      left join ${callOrders} c on c.session_id = ${sessionId} and c.superseded_at is null`);
+  const row = (result as unknown as { rows: Row[] }).rows[0];
+  return {
+    hadRound: row!.had_round,
+    currentCallOrder: row!.call_order_id === null ? null : { id: row!.call_order_id, computedAt: new Date(row!.computed_at!) },
+    offers: row!.offers,
+  };
 }
 
 /** A session has taken part in a round: its ranking and call order are frozen for the season. */
