@@ -334,68 +334,56 @@ async function finish(a: Attempt): Promise<WorkerResult | null> {
   }
 }
 
-/** `call-order` on two threads when the file is big enough (else, or on any problem, on one). */
-export async function runCallOrderParallel(input: BatchInput, out: string, options: ParallelOptions = {}): Promise<CallOrderResult> {
+/**
+ * The two-thread job: this thread runs its groups (`mine`, after `header`), then appends the
+ * worker's; null (everything cleaned up) when the job must run on one thread.
+ */
+async function onTwoThreads<T extends { computeMs: number }>(input: BatchInput, out: string, layout: Layout, options: ParallelOptions, header: string, mine: (a: Attempt) => T) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const a = await start(input, out, 'call-order', options, t0, cpu0);
-  if (!a) return runCallOrder(input, out);
-  let mine: { moved: number; computeMs: number };
+  const a = await start(input, out, layout, options, t0, cpu0);
+  if (!a) return null;
+  let done: T;
   try {
-    a.file.writer.ascii(CALL_ORDER_HEADER);
-    mine = callOrderGroups(a.file.writer, a.output, 0, a.split);
+    a.file.writer.ascii(header);
+    done = mine(a);
   } catch {
     a.file.abort();
     await finish(a);
-    return runCallOrder(input, out);
+    return null;
   }
   const theirs = await finish(a);
-  if (!theirs) return runCallOrder(input, out);
+  if (!theirs) return null;
   const bytes = a.file.commit();
-  const t2 = performance.now();
-  const cpuRead = process.cpuUsage();
+  const elapsed = performance.now() - t0;
   return {
-    groups: a.groups.size,
-    wishes: totalWishes(a),
-    candidates: distinctCandidates(a),
-    moved: mine.moved + theirs.moved,
-    bytes,
-    timings: { threads: 2, readMs: a.readMs, computeMs: mine.computeMs, writeMs: t2 - t0 - a.readMs - mine.computeMs, readCpuMs: a.readCpuMs, afterReadCpuMs: cpuMs(cpu0, cpuRead) - a.readCpuMs },
+    mine: done,
+    theirs,
+    common: {
+      groups: a.groups.size,
+      wishes: totalWishes(a),
+      candidates: distinctCandidates(a),
+      bytes,
+      timings: { threads: 2, readMs: a.readMs, computeMs: done.computeMs, writeMs: elapsed - a.readMs - done.computeMs, readCpuMs: a.readCpuMs, afterReadCpuMs: cpuMs(cpu0, process.cpuUsage()) - a.readCpuMs },
+    },
   };
+}
+
+/** `call-order` on two threads when the file is big enough (else, or on any problem, on one). */
+export async function runCallOrderParallel(input: BatchInput, out: string, options: ParallelOptions = {}): Promise<CallOrderResult> {
+  const r = await onTwoThreads(input, out, 'call-order', options, CALL_ORDER_HEADER, (a) => callOrderGroups(a.file.writer, a.output, 0, a.split));
+  if (!r) return runCallOrder(input, out);
+  return { ...r.common, moved: r.mine.moved + r.theirs.moved };
 }
 
 /** `round` (without the automatic responder) on two threads when the file is big enough. */
 export async function runRoundParallel(input: BatchInput, out: string, options: { autoResponder: boolean } & ParallelOptions): Promise<RoundResult> {
   if (options.autoResponder) return runRound(input, out, options);
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const a = await start(input, out, 'round', options, t0, cpu0);
-  if (!a) return runRound(input, out, options);
   const perStatus = new Int32Array(STATUS_NAMES.length);
-  let mine: { offers: number; computeMs: number };
-  try {
-    a.file.writer.ascii(ROUND_HEADER);
-    mine = roundGroups(a.file.writer, a.output, 0, a.split, perStatus);
-  } catch {
-    a.file.abort();
-    await finish(a);
-    return runRound(input, out, options);
-  }
-  const theirs = await finish(a);
-  if (!theirs) return runRound(input, out, options);
-  const bytes = a.file.commit();
-  for (let s = 0; s < perStatus.length; s++) perStatus[s]! += theirs.perStatus[s]!;
-  const t2 = performance.now();
-  return {
-    groups: a.groups.size,
-    wishes: totalWishes(a),
-    candidates: distinctCandidates(a),
-    offers: mine.offers + theirs.offers,
-    autoResponses: 0,
-    statuses: statusCounts(perStatus),
-    bytes,
-    timings: { threads: 2, readMs: a.readMs, computeMs: mine.computeMs, writeMs: t2 - t0 - a.readMs - mine.computeMs, readCpuMs: a.readCpuMs, afterReadCpuMs: cpuMs(cpu0, process.cpuUsage()) - a.readCpuMs },
-  };
+  const r = await onTwoThreads(input, out, 'round', options, ROUND_HEADER, (a) => roundGroups(a.file.writer, a.output, 0, a.split, perStatus.fill(0)));
+  if (!r) return runRound(input, out, options);
+  for (let s = 0; s < perStatus.length; s++) perStatus[s]! += r.theirs.perStatus[s]!;
+  return { ...r.common, offers: r.mine.offers + r.theirs.offers, autoResponses: 0, statuses: statusCounts(perStatus) };
 }
 
 function totalWishes(a: Attempt): number {
