@@ -173,6 +173,22 @@ describe('sessions', () => {
     expect((await c.call('GET', '/api/account')).statusCode).toBe(401);
   });
 
+  it('gives a new session at each sign-in, and a failed sign-in leaves the open session as it was', async () => {
+    const c = new TestClient(app);
+    await c.signIn('financeur@demo.fabriques.fr', DEMO_PASSWORD);
+    const first = c.cookie;
+    expect((await c.call('POST', '/api/auth/sign-in', { email: 'financeur@demo.fabriques.fr', password: 'pas-le-bon-mot-de-passe' })).statusCode).toBe(400);
+    expect(c.cookie).toBe(first);
+    expect((await c.call('GET', '/api/account')).statusCode).toBe(200);
+    const stale = new TestClient(app);
+    stale.cookie = first;
+    await c.signIn('financeur@demo.fabriques.fr', DEMO_PASSWORD);
+    expect(c.cookie).not.toBe(first);
+    // the former session ended with the new sign-in
+    expect((await stale.call('GET', '/api/account')).statusCode).toBe(401);
+    expect((await c.call('GET', '/api/account')).statusCode).toBe(200);
+  });
+
   it('ends idle sessions and signs out everywhere', async () => {
     const a = new TestClient(app);
     const b = new TestClient(app);

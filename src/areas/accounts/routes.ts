@@ -74,9 +74,10 @@ export function accountsRoutes({ ctx, https, maxHours, geo }: AccountsRoutesDeps
       '/api/auth/sign-in',
       { config: { access: PUBLIC }, schema: { tags: auth, summary: 'Se connecter par adresse e-mail et mot de passe', body: s.signInBody, response: { 200: s.accountSchema, 400: s.errorSchema, 403: s.errorSchema, 409: s.errorSchema, 429: s.errorSchema } } },
       async (req, reply) => {
-        // a new session id at every sign-in; the former one (if any) ends
-        if (req.actor) await signOut(ctx, req.actor);
         const { token } = await signInWithPassword(ctx, req.body.email, req.body.password, req.ip);
+        // a new session id at every sign-in; the former one (if any) ends — only once this one has
+        // succeeded: a mistyped password leaves the person signed in as before
+        if (req.actor) await signOut(ctx, req.actor);
         setSessionCookie(reply, https, token, maxHours);
         return accountFor(token);
       },
