@@ -273,7 +273,12 @@ interface Attempt {
 async function start(input: BatchInput, out: string, layout: Layout, options: ParallelOptions, t0: number, cpu0: NodeJS.CpuUsage): Promise<Attempt | null> {
   const big = threadsFor(input, options);
   if (!big) return null;
-  const header = readCsvHeader(big.path, input.wishesName, WISH_COLUMNS);
+  let header: CsvHeader;
+  try {
+    header = readCsvHeader(big.path, input.wishesName, WISH_COLUMNS);
+  } catch {
+    return null; // a bad header: the one-thread job reports it
+  }
   const entry = new URL('./parallel-worker.ts', import.meta.url);
   const compiled = compiledWorker(entry);
   const bounds = pieces(big.path, header.dataStart, big.size, options.pieces ?? DEFAULTS.pieces);
