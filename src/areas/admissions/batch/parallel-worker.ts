@@ -1,6 +1,7 @@
 /**
- * The worker thread of parallel.ts: reads the second part of W.csv, numbers its candidates after the
- * first part's, then runs and writes the groups from the split to the end, to its own file.
+ * The worker thread of parallel.ts: reads the pieces of W.csv the first thread has not taken, numbers
+ * its candidates after the first thread's, then runs and writes the groups from the split to the end,
+ * to its own file. Started from its compiled bundle (worker-bundle.ts) or through tsx (worker-boot.mjs).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { STATUS_NAMES } from '../domain/status.ts';
