@@ -32,8 +32,9 @@ describe('byte interner', () => {
         values.forEach((v) => t.internString(v));
         const packed = t.packed();
         const buf = new Uint8Array(4096);
+        const view = new DataView(buf.buffer);
         values.forEach((v, id) => {
-          const end = putPacked(buf, 0, packed, id, t.arena);
+          const end = putPacked(buf, view, 0, packed, id, t.arena);
           const expected = /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
           expect(Buffer.from(buf.subarray(0, end)).toString('utf8')).toBe(expected);
         });

@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { STATUS_NAMES } from '../domain/status.ts';
 import { readCsvHeader, type CsvHeader } from './csv.ts';
 import { readGroups } from './groups.ts';
-import { ByteInterner, type InternerState } from './interner.ts';
+import { ByteInterner, LONG, type InternerState } from './interner.ts';
 import { alloc } from './memory.ts';
 import {
   CALL_ORDER_HEADER,
@@ -70,7 +70,6 @@ export interface PartState {
   candidates: InternerState;
   flagTexts: InternerState;
   acceptedLine: Int32Array;
-  wishes: number;
   longest: { candidate: number; flags: number };
 }
 
@@ -82,7 +81,6 @@ export function partState(t: WishBuckets): PartState {
     candidates: t.candidates.state(),
     flagTexts: t.flagTexts.state(),
     acceptedLine: t.acceptedLine,
-    wishes: t.n,
     longest: { candidate: t.candidates.maxLength(), flags: t.flagTexts.maxLength() },
   };
 }
@@ -133,7 +131,7 @@ function bothFlags(first: InternerState, second: InternerState): { packed: Int32
   packed.set(a);
   packed.set(b, a.length);
   // long values of the second part: their arena offsets move after the first part's bytes
-  for (let i = a.length; i < packed.length; i += 4) if (packed[i]! & (1 << 9)) packed[i + 1]! += first.start[first.size]!;
+  for (let i = a.length; i < packed.length; i += 4) if (packed[i]! & LONG) packed[i + 1]! += first.start[first.size]!;
   return { packed, arena };
 }
 
@@ -256,8 +254,9 @@ function threadsFor(input: BatchInput, options: ParallelOptions): { path: string
 
 interface Attempt {
   groups: ReturnType<typeof readGroups>;
-  first: WishBuckets;
   output: Output;
+  /** Wishes of both parts. */
+  wishes: number;
   split: number;
   channel: Channel;
   file: AtomicFile;
@@ -308,10 +307,11 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     const mapped = (await channel.next('mapped')).mapped;
     trace('mapped');
     const output = bothOutput(layout, groups, first.order, mine, second, mapped, names);
-    const split = groupSplit(first.order, groupCounts(output.parts, groups.size));
+    const counts = groupCounts(output.parts, groups.size);
+    const split = groupSplit(first.order, counts);
     file = new AtomicFile(out);
     await building;
-    return { groups, first, output, split, channel, file, partFile, readMs, readCpuMs };
+    return { groups, output, wishes: counts.reduce((n, c) => n + c, 0), split, channel, file, partFile, readMs, readCpuMs };
   } catch {
     file?.abort();
     await building;
@@ -366,7 +366,7 @@ async function onTwoThreads<T extends { computeMs: number }>(input: BatchInput, 
     theirs,
     common: {
       groups: a.groups.size,
-      wishes: totalWishes(a),
+      wishes: a.wishes,
       candidates: distinctCandidates(a),
       bytes,
       timings: { threads: 2, readMs: a.readMs, computeMs: done.computeMs, writeMs: elapsed - a.readMs - done.computeMs, readCpuMs: a.readCpuMs, afterReadCpuMs: cpuMs(cpu0, process.cpuUsage()) - a.readCpuMs },
@@ -389,13 +389,6 @@ export async function runRoundParallel(input: BatchInput, out: string, options: 
   if (!r) return runRound(input, out, options);
   for (let s = 0; s < perStatus.length; s++) perStatus[s]! += r.theirs.perStatus[s]!;
   return { ...r.common, offers: r.mine.offers + r.theirs.offers, autoResponses: 0, statuses: statusCounts(perStatus) };
-}
-
-function totalWishes(a: Attempt): number {
-  const counts = groupCounts(a.output.parts, a.groups.size);
-  let n = 0;
-  for (let g = 0; g < counts.length; g++) n += counts[g]!;
-  return n;
 }
 
 /** Candidates of both parts, each once: the second part's new ones have ids ≥ the first part's count. */

@@ -163,7 +163,7 @@ export function callOrderGroups(w: ByteWriter, o: Output, from: number, to: numb
       const view = w.view;
       let at = putField(buf, view, w.pos, groupField);
       buf[at++] = COMMA;
-      at = putPacked(buf, at, local, j, names.arena, names.arena2, view);
+      at = putPacked(buf, view, at, local, j, names.arena, names.arena2);
       buf[at++] = COMMA;
       at = putInt(buf, at, j + 1);
       buf[at++] = LF;
@@ -234,13 +234,13 @@ function writeWishRows(w: ByteWriter, o: Output, local: Int32Array, groupField: 
     if (w.pos + maxRow > w.buf.length) w.room(maxRow);
     const buf = w.buf;
     const view = w.view;
-    let p = putPacked(buf, w.pos, local, j, names.arena, names.arena2, view);
+    let p = putPacked(buf, view, w.pos, local, j, names.arena, names.arena2);
     buf[p++] = COMMA;
     p = putField(buf, view, p, groupField);
     buf[p++] = COMMA;
     p = putInt(buf, p, rows.rank[j]!);
     buf[p++] = COMMA;
-    p = putPacked(buf, p, flags, rows.flags[j]!, flagsArena, flagsArena, view);
+    p = putPacked(buf, view, p, flags, rows.flags[j]!, flagsArena);
     buf[p++] = COMMA;
     p = putField(buf, view, p, STATUS_FIELDS[s]!);
     buf[p++] = COMMA;

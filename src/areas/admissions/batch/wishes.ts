@@ -14,7 +14,7 @@
  */
 import { MAX_CONSTRAINTS } from '../domain/call-order.ts';
 import { ACCEPTED, STATUS_NAMES } from '../domain/status.ts';
-import { CsvError, FieldError, readCsv, type CsvHeader, type CsvRange, type CsvSink, type CsvSource } from './csv.ts';
+import { CsvError, FieldError, readCsv, type CsvHeader, type CsvSink, type CsvSource } from './csv.ts';
 import { parseUint, shown, type GroupTable } from './groups.ts';
 import { alloc, grow } from './memory.ts';
 import { ByteInterner } from './interner.ts';
@@ -297,11 +297,10 @@ class WishSink implements CsvSink {
   }
 }
 
-/** Reads the wishes of a file, or of the part `range` of it into shared memory (see parallel.ts). */
-export function readWishes(source: CsvSource, file: string, groups: GroupTable, layout: Layout, range?: CsvRange): WishBuckets {
-  const t = new WishBuckets(file, source, groups, layout, range !== undefined);
+export function readWishes(source: CsvSource, file: string, groups: GroupTable, layout: Layout): WishBuckets {
+  const t = new WishBuckets(file, source, groups, layout);
   const sink = new WishSink(t);
-  t.columnOf = readCsv(source, file, WISH_COLUMNS, sink, undefined, range).columnOf;
+  t.columnOf = readCsv(source, file, WISH_COLUMNS, sink).columnOf;
   sink.flush();
   return t;
 }

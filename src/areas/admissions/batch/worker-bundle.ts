@@ -9,7 +9,7 @@
  * read-only temporary directory) gives null: the worker then starts through tsx (worker-boot.mjs).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,8 +31,7 @@ function writeAtomic(file: string, content: string | Uint8Array): void {
 function fresh(root: string, dir: string, manifest: Manifest): boolean {
   try {
     for (const [input, hash] of Object.entries(manifest.inputs)) if (sha1(readFileSync(path.join(root, input))) !== hash) return false;
-    readFileSync(path.join(dir, manifest.bundle), { flag: 'r' });
-    return true;
+    return existsSync(path.join(dir, manifest.bundle));
   } catch {
     return false;
   }

@@ -115,19 +115,17 @@ export function putBytes(buf: Uint8Array, pos: number, src: Uint8Array): number 
 
 /**
  * A value of ByteInterner.packed() as a CSV field, quoted when it holds `,`, `"`, CR or LF; needs
- * room for 2·length + 2 bytes. A long value is read from `arena`, or from `arena2` when word 0 has
+ * room for 2·length + 2 bytes, and 12 for a short value (putShort). A long value is read from `arena`, or from `arena2` when word 0 has
  * SECOND_ARENA.
  */
-export function putPacked(buf: Uint8Array, pos: number, words: Int32Array, id: number, arena: Uint8Array, arena2: Uint8Array = arena, view?: DataView): number {
+export function putPacked(buf: Uint8Array, view: DataView, pos: number, words: Int32Array, id: number, arena: Uint8Array, arena2: Uint8Array = arena): number {
   const w0 = words[4 * id]!;
   if (w0 === (w0 & 0xff)) {
     // short, unquoted: the common case
     const a = words[4 * id + 1]!;
     const b = words[4 * id + 2]!;
     const c = words[4 * id + 3]!;
-    if (view) return putShort(view, pos, w0, a, b, c);
-    for (let k = 0; k < w0; k++) buf[pos++] = ((k < 4 ? a : k < 8 ? b : c) >>> (8 * (k & 3))) & 0xff;
-    return pos;
+    return putShort(view, pos, w0, a, b, c);
   }
   const quoted = (w0 >> 8) & 1;
   if (quoted) buf[pos++] = QUOTE;
