@@ -23,6 +23,11 @@ export interface Database {
 
 export type DatabaseSettings = { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string; max?: number };
 
+/** Rows of a raw SQL query, on the database or inside a transaction (both drivers answer `{ rows }`). */
+export async function sqlRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens the embedded PGlite database (on disk, or in memory with dataDir 'memory://') or a real server. */
@@ -36,7 +41,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     return {
       kind: 'pglite',
       db,
-      rows: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
+      rows: <T>(q: SQL) => sqlRows<T>(db, q),
       // pg-boss sends several statements in one text when it creates its schema: exec() runs those
       query: async <T>(text: string, params?: unknown[]) =>
         params && params.length > 0
@@ -64,7 +69,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   return {
     kind: 'pg',
     db,
-    rows: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
+    rows: <T>(q: SQL) => sqlRows<T>(db, q),
     query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as T[] }),
     close: () => pool.end(),
   };

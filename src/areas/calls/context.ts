@@ -1,5 +1,5 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import type { Database, Db, Tx } from '../../db/client.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.ts';
 import { memberships, users } from '../../db/schema/index.ts';
 import { parisDate, type Clock } from '../../shared/clock.ts';
 import type { CatalogueReadModel } from '../catalogue/read-model.ts';
@@ -47,7 +47,3 @@ export async function refreshCatalogue(ctx: ProgrammeContext): Promise<void> {
   await ctx.catalogue.refresh();
 }
 
-/** Rows of a raw SQL query, on the database or inside a transaction (both drivers answer `{ rows }`). */
-export async function sqlRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}

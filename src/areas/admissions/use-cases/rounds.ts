@@ -9,7 +9,7 @@
  * a session, and `free` is computed from committed, stable counts.
  */
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.ts';
+import { sqlRows, type Tx } from '../../../db/client.ts';
 import { admissionRounds } from '../../../db/schema/index.ts';
 import { parisDate } from '../../../shared/clock.ts';
 import { ConflictError } from '../../../shared/errors.ts';
@@ -64,9 +64,6 @@ interface SessionRow {
 const CHUNK = 10_000;
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 
-async function rowsOf<T>(tx: Tx, q: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
-}
 
 /** Runs one round now. A daily round already completed today is not run again (a retried job). */
 export async function runRound(ctx: AdmissionsContext, options: { kind: RoundKind; actor: Actor | null }): Promise<RoundSummary> {
@@ -109,7 +106,7 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
   // frozen (DOMAIN.md): it takes no part at all — no offer, and its pending offers do not expire (their
   // deadlines are extended when the label is reinstated, labels area); one whose training has no
   // active label receives no offer (labelActive below).
-  const sessionRows = await rowsOf<{ id: string; seats: number; starts_on: string; status: string; commune_code: string; title: string; margin: number; block: number; answer_days: number; call_order_id: string | null; label_active: boolean }>(
+  const sessionRows = await sqlRows<{ id: string; seats: number; starts_on: string; status: string; commune_code: string; title: string; margin: number; block: number; answer_days: number; call_order_id: string | null; label_active: boolean }>(
     tx,
     sql`select s.id, s.seats, s.starts_on::text as starts_on, s.status, t.commune_code, t.title,
                coalesce(a.overbooking_margin, 0)::int as margin, coalesce(a.block_call_rank, 0)::int as block, coalesce(a.answer_days, 3)::int as answer_days,
@@ -138,7 +135,7 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
   phase('lock');
 
   // 2. expiry: an offer past its deadline counts as declined
-  const expiredRows = await rowsOf<{ wish_id: string; session_id: string; candidate_user_id: string }>(
+  const expiredRows = await sqlRows<{ wish_id: string; session_id: string; candidate_user_id: string }>(
     tx,
     sql`update admission_offers set status = 'expired', answered_at = ${now.toISOString()}::timestamptz, answered_by = 'system'
          where status = 'pending' and deadline_at < ${now.toISOString()}::timestamptz
@@ -163,13 +160,13 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
   // that stops there) — a round offers at most free + (waiting wishes within the block call) of them,
   // so the kernel's walk ends inside that prefix and its result is the same as on the whole order.
   const holders = eligible.length
-    ? await rowsOf<{ session_id: string; call_rank: number; status: string }>(
+    ? await sqlRows<{ session_id: string; call_rank: number; status: string }>(
         tx,
         sql`select session_id, call_rank, status from admission_offers where status in ('pending','accepted') and session_id in (${idList(k, eligible.map((s) => s.id))})`,
       )
     : [];
   const waiting = eligible.length
-    ? await rowsOf<{ session_id: string; id: string; call_rank: number }>(
+    ? await sqlRows<{ session_id: string; id: string; call_rank: number }>(
         tx,
         sql`select t.session_id, x.id, x.call_rank
               from ${recordset(k, eligible.map((s) => ({ session_id: s.id, call_order_id: s.callOrderId, n: s.seats + s.margin + s.block })), [['session_id', 'uuid'], ['call_order_id', 'uuid'], ['n', 'int']], 't')}
@@ -215,7 +212,7 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
   const offeredRows: { wish_id: string; candidate_user_id: string }[] = [];
   for (let i = 0; i < offerWishes.length; i += CHUNK) {
     offeredRows.push(
-      ...(await rowsOf<{ wish_id: string; candidate_user_id: string }>(
+      ...(await sqlRows<{ wish_id: string; candidate_user_id: string }>(
         tx,
         sql`update wishes w set status = 'offered', updated_at = ${now.toISOString()}::timestamptz
               from ${recordset(k, offerWishes.slice(i, i + CHUNK).map((o) => ({ id: o.wishId })), [['id', 'uuid']])}
@@ -253,7 +250,7 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
   phase('seats');
   const last = new Map(
     (
-      await rowsOf<{ session_id: string; last: number }>(
+      await sqlRows<{ session_id: string; last: number }>(
         tx,
         sql`select session_id, max(call_rank)::int as last from admission_offers
              where session_id in (${idList(k, eligible.map((s) => s.id))}) group by session_id`,
@@ -298,7 +295,7 @@ async function roundInTransaction(ctx: AdmissionsContext, tx: Tx, options: { kin
  * accepted nor declined by the responder. Returns what it did.
  */
 async function autoResponder(tx: Tx, who: ReturnType<typeof auditActor>, now: Date, k: Kind) {
-  const live = await rowsOf<{ id: string; candidate_user_id: string; session_id: string; status: WishStatus; preference: number }>(
+  const live = await sqlRows<{ id: string; candidate_user_id: string; session_id: string; status: WishStatus; preference: number }>(
     tx,
     sql`select w.id, w.candidate_user_id, w.session_id, w.status, w.preference
           from wishes w
@@ -379,7 +376,7 @@ async function roundMails(
     if (!expiredBy.has(e.candidate_user_id)) expiredBy.set(e.candidate_user_id, []);
     expiredBy.get(e.candidate_user_id)!.push(sessions.get(e.session_id)!.title);
   }
-  const people = await rowsOf<{ id: string; email: string; given_name: string }>(
+  const people = await sqlRows<{ id: string; email: string; given_name: string }>(
     tx,
     sql`select id, email, given_name from users where id in (${idList(k, [...new Set([...offersBy.keys(), ...expiredBy.keys()])])})`,
   );

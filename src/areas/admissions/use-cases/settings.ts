@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../../db/client.ts';
+import { sqlRows, type Db, type Tx } from '../../../db/client.ts';
 import { admissionOffers, admissionRoundSessions, admissionSettings, callOrders, sessions, trainings } from '../../../db/schema/index.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../shared/errors.ts';
 import { auditActor, recordAudit } from '../../accounts/audit/record.ts';
@@ -39,14 +39,13 @@ export async function currentCallOrder(db: DbLike, sessionId: string) {
  */
 export async function rankingState(db: DbLike, sessionId: string) {
   type Row = { had_round: boolean; call_order_id: string | null; computed_at: string | Date | null; offers: Record<string, number> };
-  const result = await db.execute(sql`
+  const [row] = await sqlRows<Row>(db, sql`
     select exists (select 1 from ${admissionRoundSessions} where session_id = ${sessionId}) as had_round,
            c.id as call_order_id, c.computed_at,
            (select coalesce(json_object_agg(status, n), '{}'::json)
               from (select status, count(*)::int as n from ${admissionOffers} where session_id = ${sessionId} group by status) o) as offers
       from (select 1) one
       left join ${callOrders} c on c.session_id = ${sessionId} and c.superseded_at is null`);
-  const row = (result as unknown as { rows: Row[] }).rows[0];
   return {
     hadRound: row!.had_round,
     currentCallOrder: row!.call_order_id === null ? null : { id: row!.call_order_id, computedAt: new Date(row!.computed_at!) },

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { calls } from '../../../db/schema/index.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { sqlRows, type ProgrammeContext } from '../context.ts';
+import type { ProgrammeContext } from '../context.ts';
+import { sqlRows } from '../../../db/client.ts';
 import type { ProposalStatus } from '../domain/proposal.ts';
 import { formatScore, rankProposals, territorialSpread } from '../domain/scoring.ts';
 

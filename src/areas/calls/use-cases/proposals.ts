@@ -7,7 +7,8 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../
 import { assertTransition } from '../../../shared/transitions.ts';
 import { auditActor, recordAudit } from '../../accounts/audit/record.ts';
 import type { Actor } from '../../accounts/domain/access.ts';
-import { appLink, organisationRecipients, sqlRows, today, type ProgrammeContext } from '../context.ts';
+import { appLink, organisationRecipients, today, type ProgrammeContext } from '../context.ts';
+import { sqlRows } from '../../../db/client.ts';
 import { CALL_STATUS_LABELS, submissionWindow, type CallForm } from '../domain/call-form.ts';
 import { cleanPdfName, MAX_FILES_PER_OBJECT, pdfProblem } from '../domain/files.ts';
 import {
