@@ -149,6 +149,12 @@ describe('GET /api/trainings', () => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['x-frame-options']).toBeDefined();
     expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(r.headers['permissions-policy']).toBe('camera=(), microphone=(), geolocation=(), payment=()');
+    // the same headers on an error answer
+    const missing = await get('/api/trainings/00000000-0000-0000-0000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(String(missing.headers['content-security-policy'])).toContain("script-src 'self';");
+    expect(missing.headers['permissions-policy']).toContain('camera=()');
   });
 });
 
