@@ -5,9 +5,15 @@ export class UsageError extends Error {}
 
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   run(argv: string[]): Promise<number>;
+}
+
+/** A command as the entry point lists it: its module is loaded only to run it (or show its usage). */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
 }
 
 export type Options = NonNullable<ParseArgsConfig['options']>;

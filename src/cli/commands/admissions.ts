@@ -56,7 +56,6 @@ function outputFile(value: string | undefined): string {
 
 export const admissionsCommand: Command = {
   name: 'admissions',
-  summary: 'ordre d’appel et tour de propositions à partir de fichiers CSV',
   usage,
   async run(argv) {
     const [sub, ...rest] = argv;

@@ -81,7 +81,6 @@ function lowerFirst(s: string): string {
 
 export const aidCommand: Command = {
   name: 'aid',
-  summary: 'simule l’aide Grande École du Numérique (échelon et montants, avec l’explication)',
   usage: USAGE,
   async run(argv) {
     const [sub, ...rest] = argv;

@@ -7,7 +7,6 @@ import { describeDatabase, megabytes, seconds } from '../../ops/format.ts';
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'sauvegarde la base de données dans un fichier (à restaurer avec restore)',
   usage: [
     'fabriques backup --out FICHIER',
     '',

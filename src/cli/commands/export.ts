@@ -10,7 +10,6 @@ import { describeDatabase, megabytes, seconds } from '../../ops/format.ts';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'exporte toute la plateforme dans un format portable (vers un serveur avec import)',
   usage: [
     'fabriques export --out DOSSIER',
     '',

@@ -8,7 +8,6 @@ import { describeDatabase, megabytes, seconds } from '../../ops/format.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'importe un export dans une base neuve et vide (tout ou rien)',
   usage: [
     'fabriques import --in DOSSIER',
     '',

@@ -4,7 +4,6 @@ import { loadConfig, openMigrated } from '../runtime.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'applique les migrations SQL à la base de données',
   usage: 'fabriques migrate\n\nApplique les migrations enregistrées (src/db/migrations) à la base configurée\n(PGlite dans DATA_DIR, ou le serveur de DATABASE_URL). Sans effet si elles sont déjà appliquées.',
   async run(argv) {
     parseOptions(argv, {});

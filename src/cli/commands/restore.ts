@@ -7,7 +7,6 @@ import { describeDatabase, megabytes, seconds } from '../../ops/format.ts';
 
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'restaure une sauvegarde écrite par backup (refuse une base non vide sans --force)',
   usage: [
     'fabriques restore --in FICHIER [--force]',
     '',

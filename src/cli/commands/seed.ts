@@ -6,7 +6,6 @@ import { parisDate } from '../../shared/clock.ts';
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'remplit une base vide avec le réseau de démonstration',
   usage: [
     'fabriques seed [--providers N] [--trainings N] [--sessions N] [--seed N] [--today AAAA-MM-JJ]',
     '',

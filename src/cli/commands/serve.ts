@@ -18,7 +18,6 @@ import { loadScales } from '../../areas/scholarships/scales.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'démarre la plateforme (API et application web)',
   usage: [
     'fabriques serve',
     '',
