@@ -142,6 +142,19 @@ describe('the ranking', () => {
     const csv = await provider.call('GET', `/api/provider/sessions/${session}/admissions/ranking.csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.split('\r\n')[1]).toBe(`${wishIds[0]};${names[0]};1;;`);
+
+    // a refused ranking changes nothing: the saved one and the audit trail stay as they were
+    const stored = sql`select wish_id, rank, not_ranked_reason, notes from ranking_entries where session_id = ${session} order by wish_id`;
+    const audited = sql`select count(*)::int as n from audit where action = 'ranking.saved' and object_id = ${session}`;
+    const [entriesBefore, auditBefore] = [await w.database.rows(stored), await count(audited)];
+    const refused = await provider.call('PUT', `/api/provider/sessions/${session}/admissions/ranking`, {
+      entries: wishIds.map((wishId, i) => ({ wishId, rank: i === 5 ? 1 : i + 1, notes: 'ne doit pas rester' })),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(await w.database.rows(stored)).toEqual(entriesBefore);
+    expect(entriesBefore).toHaveLength(6);
+    expect(await count(audited)).toBe(auditBefore);
+    expect(auditBefore).toBeGreaterThan(0);
   });
 
   it('publishes the call order; the last wish becomes not ranked, with a mail', async () => {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../../db/client.ts';
+import { sqlRows, type Db, type Tx } from '../../../db/client.ts';
 import {
   admissionOffers,
   admissionRoundSessions,
@@ -12,7 +12,8 @@ import {
 } from '../../../db/schema/index.ts';
 import { enqueueMail } from '../../../mail/outbox.ts';
 import { ConflictError, InputError } from '../../../shared/errors.ts';
-import { auditActor, recordAudit } from '../../accounts/audit/record.ts';
+import { OneAtATime } from '../../../shared/one-at-a-time.ts';
+import { auditActor, auditInsert, recordAudit } from '../../accounts/audit/record.ts';
 import type { Actor } from '../../accounts/domain/access.ts';
 import { ageOn } from '../../accounts/domain/age.ts';
 import { UNDER_AGE } from '../../candidates/domain/criteria.ts';
@@ -25,9 +26,13 @@ import { admissionMails } from '../mails.ts';
 import { csvCell, rankingProblems, readRankingCsv, type RankingEntry } from '../rules/ranking.ts';
 import { ownSession, type OwnSession } from './access.ts';
 import { currentCallOrder, hadRound, rankingState, settingsOf } from './settings.ts';
+import { recordset } from './recordset.ts';
 import { applyWishChanges, type WishChange } from './wish-changes.ts';
 
 type DbLike = Db | Tx;
+
+/** Ranking writes of one session, one at a time in this process (see OneAtATime: the row lock stays the guarantee). */
+const rankingWrites = new OneAtATime();
 
 /** Wishes a provider still ranks: not yet decided (submitted, under review) or ranked before the first round. */
 export const RANKABLE: readonly WishStatus[] = ['submitted', 'under_review', 'ranked'];
@@ -45,49 +50,15 @@ const fullName = (w: { givenName: string; familyName: string }) => `${w.givenNam
 /** The provider's page of one session: rules, every application with its rank, the call order, the rounds. */
 export async function rankingView(ctx: AdmissionsContext, actor: Actor, sessionId: string) {
   const db = ctx.database.db;
-  const session = await ownSession(db, actor, sessionId);
-  const settings = await settingsOf(db, sessionId);
-  const { hadRound: frozen, currentCallOrder: current, offers } = await rankingState(db, sessionId);
-  const rows = await db
-    .select({
-      wishId: wishes.id,
-      status: wishes.status,
-      createdAt: wishes.createdAt,
-      givenName: users.givenName,
-      familyName: users.familyName,
-      rank: rankingEntries.rank,
-      notRankedReason: rankingEntries.notRankedReason,
-      notes: rankingEntries.notes,
-      callRank: callOrderEntries.callRank,
-      flags: callOrderEntries.flags,
-      offerStatus: admissionOffers.status,
-    })
-    .from(wishes)
-    .innerJoin(users, eq(users.id, wishes.candidateUserId))
-    .leftJoin(rankingEntries, eq(rankingEntries.wishId, wishes.id))
-    .leftJoin(callOrderEntries, and(eq(callOrderEntries.wishId, wishes.id), eq(callOrderEntries.callOrderId, current?.id ?? '00000000-0000-0000-0000-000000000000')))
-    .leftJoin(admissionOffers, eq(admissionOffers.wishId, wishes.id))
-    .where(and(eq(wishes.sessionId, sessionId), ne(wishes.status, 'withdrawn')))
-    .orderBy(sql`${rankingEntries.rank} asc nulls last`, asc(wishes.createdAt), asc(wishes.id));
-  const history = await db
-    .select({
-      roundId: admissionRounds.id,
-      kind: admissionRounds.kind,
-      runOn: admissionRounds.runOn,
-      finishedAt: admissionRounds.finishedAt,
-      offerTarget: admissionRoundSessions.offerTarget,
-      blockCallRank: admissionRoundSessions.blockCallRank,
-      holders: admissionRoundSessions.holders,
-      free: admissionRoundSessions.free,
-      offers: admissionRoundSessions.offers,
-      expired: admissionRoundSessions.expired,
-      lastOfferedCallRank: admissionRoundSessions.lastOfferedCallRank,
-    })
-    .from(admissionRoundSessions)
-    .innerJoin(admissionRounds, eq(admissionRounds.id, admissionRoundSessions.roundId))
-    .where(eq(admissionRoundSessions.sessionId, sessionId))
-    .orderBy(desc(admissionRounds.startedAt))
-    .limit(100);
+  // five independent reads at once (one round trip of waiting instead of five); nothing is shown
+  // unless the session is the provider's own
+  const [session, settings, { hadRound: frozen, currentCallOrder: current, offers }, rows, history] = await Promise.all([
+    ownSession(db, actor, sessionId),
+    settingsOf(db, sessionId),
+    rankingState(db, sessionId),
+    viewRows(db, sessionId),
+    roundHistory(db, sessionId),
+  ]);
   return {
     session: { id: session.id, trainingId: session.trainingId, trainingTitle: session.trainingTitle, startsOn: session.startsOn, endsOn: session.endsOn, seats: session.seats, seatsTaken: session.seatsTaken, status: session.status },
     settings: { ...settings, offerTarget: session.seats + settings.overbookingMargin },
@@ -111,43 +82,108 @@ export async function rankingView(ctx: AdmissionsContext, actor: Actor, sessionI
   };
 }
 
-/** Replaces the ranking of the session's wishes still to rank, in one transaction. */
-async function replaceRanking(ctx: AdmissionsContext, actor: Actor, sessionId: string, read: (rankable: Awaited<ReturnType<typeof rankableWishes>>) => RankingEntry[]): Promise<void> {
+/** The session's applications (but withdrawn ones) with their rank, their place in the current call order and their offer. */
+function viewRows(db: Db, sessionId: string) {
+  const currentCallOrderId = sql`(select ${callOrders.id} from ${callOrders} where ${callOrders.sessionId} = ${sessionId} and ${callOrders.supersededAt} is null)`;
+  return db
+    .select({
+      wishId: wishes.id,
+      status: wishes.status,
+      createdAt: wishes.createdAt,
+      givenName: users.givenName,
+      familyName: users.familyName,
+      rank: rankingEntries.rank,
+      notRankedReason: rankingEntries.notRankedReason,
+      notes: rankingEntries.notes,
+      callRank: callOrderEntries.callRank,
+      flags: callOrderEntries.flags,
+      offerStatus: admissionOffers.status,
+    })
+    .from(wishes)
+    .innerJoin(users, eq(users.id, wishes.candidateUserId))
+    .leftJoin(rankingEntries, eq(rankingEntries.wishId, wishes.id))
+    .leftJoin(callOrderEntries, and(eq(callOrderEntries.wishId, wishes.id), eq(callOrderEntries.callOrderId, currentCallOrderId)))
+    .leftJoin(admissionOffers, eq(admissionOffers.wishId, wishes.id))
+    .where(and(eq(wishes.sessionId, sessionId), ne(wishes.status, 'withdrawn')))
+    .orderBy(sql`${rankingEntries.rank} asc nulls last`, asc(wishes.createdAt), asc(wishes.id));
+}
+
+/** The rounds the session took part in, latest first. */
+function roundHistory(db: Db, sessionId: string) {
+  return db
+    .select({
+      roundId: admissionRounds.id,
+      kind: admissionRounds.kind,
+      runOn: admissionRounds.runOn,
+      finishedAt: admissionRounds.finishedAt,
+      offerTarget: admissionRoundSessions.offerTarget,
+      blockCallRank: admissionRoundSessions.blockCallRank,
+      holders: admissionRoundSessions.holders,
+      free: admissionRoundSessions.free,
+      offers: admissionRoundSessions.offers,
+      expired: admissionRoundSessions.expired,
+      lastOfferedCallRank: admissionRoundSessions.lastOfferedCallRank,
+    })
+    .from(admissionRoundSessions)
+    .innerJoin(admissionRounds, eq(admissionRounds.id, admissionRoundSessions.roundId))
+    .where(eq(admissionRoundSessions.sessionId, sessionId))
+    .orderBy(desc(admissionRounds.startedAt))
+    .limit(100);
+}
+
+type Rankable = Awaited<ReturnType<typeof rankableWishes>>[number];
+type StoredEntry = { wishId: string; rank: number | null; notRankedReason: string | null };
+
+/**
+ * Replaces the ranking of the session's wishes still to rank, in one transaction of four round trips
+ * (begin, lock, read-and-clear, write, commit): every other ranking write of the session waits for it.
+ * The old entries are deleted and the audit row written before the new ranking is checked: a refused
+ * ranking rolls them back, so nothing changes.
+ */
+async function replaceRanking(ctx: AdmissionsContext, actor: Actor, sessionId: string, read: (rankable: Rankable[]) => RankingEntry[]): Promise<void> {
   const now = ctx.clock();
-  await ctx.database.db.transaction(async (tx) => {
-    // few round trips while the session is locked: every other ranking of it waits
-    await ownSession(tx, actor, sessionId, true);
-    const state = await rankingState(tx, sessionId);
-    if (state.hadRound) {
-      throw new ConflictError('Les propositions ont commencé dans cette session : le classement et l’ordre d’appel sont fixés pour la saison.', 'classement_fige');
-    }
-    const rankable = await rankableWishes(tx, sessionId);
-    const entries = read(rankable);
-    const before = await tx
-      .delete(rankingEntries)
-      .where(eq(rankingEntries.sessionId, sessionId))
-      .returning({ wishId: rankingEntries.wishId, rank: rankingEntries.rank, notRankedReason: rankingEntries.notRankedReason });
-    if (entries.length > 0) {
-      await tx.insert(rankingEntries).values(
-        entries.map((e) => ({ wishId: e.wishId, sessionId, rank: e.rank, notRankedReason: e.rank === null ? e.notRankedReason!.trim() : null, notes: e.notes?.trim() || null, updatedAt: now, updatedBy: actor.userId })),
+  const who = auditActor(actor);
+  const kind = ctx.database.kind;
+  await rankingWrites.run(sessionId, () =>
+    ctx.database.db.transaction(async (tx) => {
+      await ownSession(tx, actor, sessionId, true);
+      const [state] = await sqlRows<{ had_round: boolean; call_order_id: string | null; rankable: Rankable[]; before: StoredEntry[] }>(
+        tx,
+        sql`
+        with before as (delete from ${rankingEntries} where session_id = ${sessionId} returning wish_id, rank, not_ranked_reason),
+             audited as (${auditInsert(who, { action: 'ranking.saved', objectType: 'session', objectId: sessionId, fields: ['rank', 'notRankedReason', 'notes'] })})
+        select exists (select 1 from ${admissionRoundSessions} where session_id = ${sessionId}) as had_round,
+               (select id from ${callOrders} where session_id = ${sessionId} and superseded_at is null) as call_order_id,
+               coalesce((select json_agg(json_build_object('id', w.id, 'status', w.status, 'candidateUserId', w.candidate_user_id, 'givenName', u.given_name, 'familyName', u.family_name))
+                           from ${wishes} w join ${users} u on u.id = w.candidate_user_id
+                          where w.session_id = ${sessionId} and w.status in (${sql.join(RANKABLE.map((x) => sql`${x}`), sql`, `)})), '[]'::json) as rankable,
+               coalesce((select json_agg(json_build_object('wishId', wish_id, 'rank', rank, 'notRankedReason', not_ranked_reason)) from before), '[]'::json) as before`,
       );
-    }
-    const who = auditActor(actor);
-    // the provider now examines these applications
-    const byId = new Map(rankable.map((w) => [w.id, w]));
-    const review: WishChange[] = entries.filter((e) => byId.get(e.wishId)!.status === 'submitted').map((e) => ({ wishId: e.wishId, candidateUserId: byId.get(e.wishId)!.candidateUserId, from: 'submitted', to: 'under_review' }));
-    await applyWishChanges(tx, review, who, now, { audit: true, kind: ctx.database.kind });
-    // a changed ranking needs a new call order: the published one no longer holds
-    const key = (e: { wishId: string; rank: number | null; notRankedReason: string | null }) => `${e.wishId}:${e.rank ?? ''}:${e.rank === null ? 'x' : ''}`;
-    const signature = (xs: readonly { wishId: string; rank: number | null; notRankedReason: string | null }[]) => xs.map(key).sort().join('|');
-    const same = signature(before) === signature(entries);
-    const current = state.currentCallOrder;
-    if (current && !same) {
-      await tx.update(callOrders).set({ supersededAt: now }).where(eq(callOrders.id, current.id));
-      await recordAudit(tx, who, { action: 'call_order.superseded', objectType: 'call_order', objectId: current.id, from: 'current', to: 'superseded', motive: 'classement modifié' });
-    }
-    await recordAudit(tx, who, { action: 'ranking.saved', objectType: 'session', objectId: sessionId, fields: ['rank', 'notRankedReason', 'notes'] });
-  });
+      if (state!.had_round) {
+        throw new ConflictError('Les propositions ont commencé dans cette session : le classement et l’ordre d’appel sont fixés pour la saison.', 'classement_fige');
+      }
+      const rankable = state!.rankable;
+      const entries = read(rankable);
+      if (entries.length > 0) {
+        const rows = entries.map((e) => ({ wish_id: e.wishId, rank: e.rank, reason: e.rank === null ? e.notRankedReason!.trim() : null, notes: e.notes?.trim() || null }));
+        await tx.execute(sql`
+          insert into ${rankingEntries} (wish_id, session_id, rank, not_ranked_reason, notes, updated_at, updated_by)
+          select v.wish_id, ${sessionId}::uuid, v.rank, v.reason, v.notes, ${now.toISOString()}::timestamptz, ${actor.userId}::uuid
+            from ${recordset(kind, rows, [['wish_id', 'uuid'], ['rank', 'int'], ['reason', 'text'], ['notes', 'text']])}`);
+      }
+      // the provider now examines these applications
+      const byId = new Map(rankable.map((w) => [w.id, w]));
+      const review: WishChange[] = entries.filter((e) => byId.get(e.wishId)!.status === 'submitted').map((e) => ({ wishId: e.wishId, candidateUserId: byId.get(e.wishId)!.candidateUserId, from: 'submitted', to: 'under_review' }));
+      await applyWishChanges(tx, review, who, now, { audit: true, kind });
+      // a changed ranking needs a new call order: the published one no longer holds
+      const key = (e: StoredEntry) => `${e.wishId}:${e.rank ?? ''}:${e.rank === null ? 'x' : ''}`;
+      const signature = (xs: readonly StoredEntry[]) => xs.map(key).sort().join('|');
+      if (state!.call_order_id !== null && signature(state!.before) !== signature(entries)) {
+        await tx.update(callOrders).set({ supersededAt: now }).where(eq(callOrders.id, state!.call_order_id));
+        await recordAudit(tx, who, { action: 'call_order.superseded', objectType: 'call_order', objectId: state!.call_order_id, from: 'current', to: 'superseded', motive: 'classement modifié' });
+      }
+    }),
+  );
 }
 
 export async function saveRanking(ctx: AdmissionsContext, actor: Actor, sessionId: string, entries: RankingEntry[]) {
@@ -218,7 +254,7 @@ async function snapshotFlags(db: DbLike, wishIds: readonly string[], startsOn: s
  */
 export async function publishRanking(ctx: AdmissionsContext, actor: Actor, sessionId: string) {
   const now = ctx.clock();
-  await ctx.database.db.transaction(async (tx) => {
+  await rankingWrites.run(sessionId, () => ctx.database.db.transaction(async (tx) => {
     const session = await ownSession(tx, actor, sessionId, true);
     if (await hadRound(tx, sessionId)) {
       throw new ConflictError('Les propositions ont commencé dans cette session : l’ordre d’appel est fixé pour la saison.', 'classement_fige');
@@ -274,7 +310,7 @@ export async function publishRanking(ctx: AdmissionsContext, actor: Actor, sessi
       const people = await tx.select({ id: users.id, email: users.email, givenName: users.givenName }).from(users).where(inArray(users.id, notRanked));
       for (const p of people) await enqueueMail(tx, admissionMails.notRanked(p.email, p.givenName, session.trainingTitle, appLink(ctx, '/candidat/voeux')));
     }
-  });
+  }));
   return rankingView(ctx, actor, sessionId);
 }
 
