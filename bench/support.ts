@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export { freePort } from '../test/support/ports.ts';
 
@@ -13,10 +14,18 @@ export function fabriques(args: string[], env: Record<string, string>): Promise<
   });
 }
 
-/** Starts `fabriques serve` and waits for /api/health. */
+/** The Node.js flags `npm start` gives the server (package.json's start script), so benchmarks run it the same way. */
+export function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const m = /\bnode((?: --\S+)*) bin\/fabriques\.mjs serve\b/.exec(scripts.start);
+  if (!m) throw new Error(`package.json: the start script no longer runs "node … bin/fabriques.mjs serve" (${scripts.start})`);
+  return m[1]!.split(' ').filter(Boolean);
+}
+
+/** Starts `fabriques serve` (with the flags of `npm start`) and waits for /api/health. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server of a benchmark
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startFlags(), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, 'bin/fabriques.mjs', 'serve'], {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
