@@ -12,11 +12,13 @@
  *        ranking with a note).
  * The candidates sign up, confirm their address (the demo outbox) and sign in through the API
  * beforehand. Prints req/s, p50/p99 latency, errors and non-2xx answers (targets: 0 errors, p99 ≤ 250
- * ms), and the server's resident memory (VmRSS) at the start and at the end.
+ * ms), and the server's resident memory (VmRSS) at the start and at the end, with its JavaScript heap
+ * after a full garbage collection at both points (bench/server-heap.mjs): the resident memory grows
+ * until the collector runs, the heap left after it does not unless something leaks.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -236,10 +238,22 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   console.log(`Base : ${db.where}. Démarrage de fabriques serve (réseau de démonstration)…`);
+  const heapReport = path.join(dataDir, 'heap.json');
   const server = await startServer(
-    { DATABASE_URL: db.url, DEMO: 'on', HOST: '127.0.0.1', BASE_URL: base, DATA_DIR: dataDir, SESSION_SECRET: 'bench-load-secret-bench-load-secret-000' },
+    { DATABASE_URL: db.url, DEMO: 'on', HOST: '127.0.0.1', BASE_URL: base, DATA_DIR: dataDir, SESSION_SECRET: 'bench-load-secret-bench-load-secret-000', BENCH_HEAP_REPORT: heapReport },
     port,
+    ['--expose-gc', '--import', path.join(import.meta.dirname, 'server-heap.mjs')],
   );
+  /** The server's JavaScript heap in use after a full garbage collection (bench/server-heap.mjs), in MiB. */
+  const heapAfterGc = async (): Promise<number> => {
+    rmSync(heapReport, { force: true });
+    process.kill(server.pid!, 'SIGUSR2');
+    for (let i = 0; i < 100; i++) {
+      if (existsSync(heapReport)) return (JSON.parse(readFileSync(heapReport, 'utf8')) as { heapUsed: number }).heapUsed / 2 ** 20;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the server did not report its heap (bench/server-heap.mjs)');
+  };
   try {
     const api = new Api(base);
     const started = Date.now();
@@ -336,12 +350,14 @@ async function main() {
     // a warm-up at the same load (JIT, caches, pools), so that the start memory is the warm one
     const WARMUP = Math.max(2, Math.min(10, Math.round(DURATION / 6)));
     const warm = await phase(WARMUP);
+    const heap0 = await heapAfterGc();
     const rss0 = rssMiB(server.pid!);
     // the memory along the run, every 5 s: flat once warm, or growing
     const rssSeries: number[] = [];
     const sampler = setInterval(() => rssSeries.push(rssMiB(server.pid!)), 5_000);
     const { result, kinds, statusCount, examples, latencies, byLabel } = await phase(DURATION);
     clearInterval(sampler);
+    const heap1 = await heapAfterGc();
     const rss1 = rssMiB(server.pid!);
     const warmErrors = warm.result.errors + warm.result.timeouts + warm.result.non2xx;
     const errors = result.errors + result.timeouts;
@@ -363,8 +379,9 @@ async function main() {
     console.log(`  erreurs             ${errors} erreurs réseau ou délais, ${non2xx} réponses hors 2xx (cible 0 : ${errors + non2xx === 0 ? 'tenue' : 'MANQUÉE'}) ; pendant la chauffe : ${warmErrors}`);
     console.log(`  statuts             ${[...statusCount].sort(([a], [b]) => a - b).map(([st, n]) => `${st}×${n}`).join(' ')}`);
     for (const e of [...warm.examples, ...examples].slice(0, 8)) console.log(`    ${e}`);
-    console.log(`  mémoire du serveur  RSS ${rss0.toFixed(0)} Mio au début (${rssCold.toFixed(0)} Mio avant la chauffe), ${rss1.toFixed(0)} Mio à la fin (${rss1 >= rss0 ? '+' : ''}${(rss1 - rss0).toFixed(0)} Mio)`);
+    console.log(`  mémoire du serveur  RSS ${rss0.toFixed(0)} Mio au début (${rssCold.toFixed(0)} Mio avant la chauffe), ${rss1.toFixed(0)} Mio à la fin (${rss1 >= rss0 ? '+' : ''}${(rss1 - rss0).toFixed(0)} Mio), chaque fois après un ramasse-miettes complet`);
     console.log(`                      toutes les 5 s : ${rssSeries.map((x) => x.toFixed(0)).join(' ')} Mio`);
+    console.log(`                      tas JavaScript après un ramasse-miettes complet : ${heap0.toFixed(1)} Mio au début, ${heap1.toFixed(1)} Mio à la fin (${heap1 >= heap0 ? '+' : ''}${(heap1 - heap0).toFixed(1)} Mio)`);
     process.exitCode = errors + non2xx + warmErrors === 0 ? 0 : 1;
   } finally {
     await stop(server);
