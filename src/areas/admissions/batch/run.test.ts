@@ -204,3 +204,25 @@ describe('bad files: line and column named, no output written', () => {
     expect(csvError(() => runCallOrder(input, out))).toMatch(/^W\.csv, ligne 2, colonne 5 \(rank\)/);
   });
 });
+
+describe('temporary files of a killed job', () => {
+  it('are removed by the next job writing the same file, once their process is gone; a running one’s are kept', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!; // a process that has exited
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      const { input, out } = files(['g1,1,0,'], ['a,g1,1,,waiting,0']);
+      const name = path.basename(out);
+      const leftovers = [`.${name}.${gone}.tmp`, `${name}.${gone}.part2.tmp`, `.${name}.${gone}.part2.tmp.${gone}.w.tmp`];
+      const kept = [`.${name}.${running.pid}.tmp`, `${name}.${running.pid}.part2.tmp`, `.${name}.other.tmp`, `${name}.bak`, `.x-${name}.${gone}.tmp`];
+      for (const f of [...leftovers, ...kept]) writeFileSync(path.join(dir, f), 'partiel');
+      runCallOrder(input, out);
+      expect(lines(out)).toEqual(['group,candidate,call_rank', 'g1,a,1']);
+      const present = new Set(readdirSync(dir));
+      for (const f of leftovers) expect(present.has(f), f).toBe(false);
+      for (const f of kept) expect(present.has(f), f).toBe(true);
+    } finally {
+      running.kill();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * target and renamed at the end: the target never holds a partial file. The row loops keep `buf` and
  * `pos` in locals and use the put* functions, which return the new position.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { LONG } from './interner.ts';
 
@@ -157,6 +157,7 @@ export class AtomicFile {
   private fd: number;
 
   constructor(readonly target: string, tag = '') {
+    if (tag === '') removeLeftovers(target);
     this.temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}${tag}.tmp`);
     this.fd = openSync(this.temp, 'w');
     this.writer = new ByteWriter(this.fd);
@@ -183,6 +184,40 @@ export class AtomicFile {
     this.fd = -1;
     rmSync(this.temp, { force: true });
   }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process: alive
+  }
+}
+
+/**
+ * Removes the temporary files an earlier job writing `target` left behind when it was killed (its
+ * `.O.csv.<pid>….tmp` and the second thread's `O.csv.<pid>.part2.tmp`), once their process is gone.
+ * Files of a process still running are left alone.
+ */
+export function removeLeftovers(target: string): string[] {
+  const dir = path.dirname(target);
+  const base = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\.?${base}\\.(\\d+)(\\..+)?\\.tmp$`);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed; // the job reports an unwritable directory itself
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /** Writes `target` through a temporary file in the same directory, renamed once complete. */
