@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../test/support/console.ts';
 import { main } from './cli.ts';
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
 describe('fabriques (entry point)', () => {
   it('lists the commands, and each one listed loads and shows its own usage', async () => {
@@ -21,7 +14,7 @@ describe('fabriques (entry point)', () => {
       .filter((n): n is string => n !== undefined);
     expect(names).toEqual(['serve', 'migrate', 'seed', 'aid', 'admissions', 'backup', 'restore', 'export', 'import']);
     for (const name of names) {
-      out = [];
+      out.length = 0;
       expect(await main([name, '--help'])).toBe(0);
       expect(out.join('\n')).toContain(`fabriques ${name}`);
     }
