@@ -135,8 +135,9 @@ type Rankable = Awaited<ReturnType<typeof rankableWishes>>[number];
 type StoredEntry = { wishId: string; rank: number | null; notRankedReason: string | null };
 
 /**
- * Replaces the ranking of the session's wishes still to rank, in one transaction of four round trips
- * (begin, lock, read-and-clear, write, commit): every other ranking write of the session waits for it.
+ * Replaces the ranking of the session's wishes still to rank, in one transaction: four round trips
+ * while the session is locked (lock, read-and-clear, write, commit), and every other ranking write
+ * of the session waits for it.
  * The old entries are deleted and the audit row written before the new ranking is checked: a refused
  * ranking rolls them back, so nothing changes.
  */
