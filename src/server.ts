@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import type { Database } from './db/client.ts';
+import { POOL_SIZE, type Database } from './db/client.ts';
 import { registerAdmission } from './http/admission.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
@@ -40,11 +40,11 @@ z.config(z.locales.fr());
 
 /**
  * API requests in work at once (the others wait their turn, in arrival order: http/admission.ts): as
- * many as the database pool's connections (10), so that an admitted request does not wait for one.
+ * many as the database pool's connections, so that an admitted request does not wait for one.
  * Measured with npm run bench:load (ADR 0016): against 16, p99 is lower (median of 5 runs of 25 s:
  * 247 against ~280 ms) for a throughput ~13 % lower; 8 was worse on both.
  */
-const ADMISSION_LIMIT = 10;
+const ADMISSION_LIMIT = POOL_SIZE;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };

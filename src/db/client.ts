@@ -23,6 +23,9 @@ export interface Database {
 
 export type DatabaseSettings = { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string; max?: number };
 
+/** Connections of the server's pool on a real PostgreSQL (the API admits as many requests at once: server.ts). */
+export const POOL_SIZE = 10;
+
 /** Rows of a raw SQL query, on the database or inside a transaction (both drivers answer `{ rows }`). */
 export async function sqlRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -54,7 +57,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // dates as strings, never shifted by the process time zone
   pg.default.types.setTypeParser(1082, (v: string) => v);
-  const pool = new pg.default.Pool({ connectionString: settings.url, max: settings.max ?? 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.default.Pool({ connectionString: settings.url, max: settings.max ?? POOL_SIZE, connectionTimeoutMillis: 5000 });
   pool.on('error', () => {
     /* a lost idle connection is reported by the next query; never crash the process */
   });
