@@ -25,7 +25,7 @@ import { appLink, type AdmissionsContext } from '../context.ts';
 import { admissionMails } from '../mails.ts';
 import { csvCell, rankingProblems, readRankingCsv, type RankingEntry } from '../rules/ranking.ts';
 import { ownSession, type OwnSession } from './access.ts';
-import { currentCallOrder, hadRound, rankingState, settingsOf } from './settings.ts';
+import { currentCallOrder, currentCallOrderIdSql, hadRound, hadRoundSql, rankingState, settingsOf } from './settings.ts';
 import { recordset } from './recordset.ts';
 import { applyWishChanges, type WishChange } from './wish-changes.ts';
 
@@ -84,7 +84,6 @@ export async function rankingView(ctx: AdmissionsContext, actor: Actor, sessionI
 
 /** The session's applications (but withdrawn ones) with their rank, their place in the current call order and their offer. */
 function viewRows(db: Db, sessionId: string) {
-  const currentCallOrderId = sql`(select ${callOrders.id} from ${callOrders} where ${callOrders.sessionId} = ${sessionId} and ${callOrders.supersededAt} is null)`;
   return db
     .select({
       wishId: wishes.id,
@@ -102,7 +101,7 @@ function viewRows(db: Db, sessionId: string) {
     .from(wishes)
     .innerJoin(users, eq(users.id, wishes.candidateUserId))
     .leftJoin(rankingEntries, eq(rankingEntries.wishId, wishes.id))
-    .leftJoin(callOrderEntries, and(eq(callOrderEntries.wishId, wishes.id), eq(callOrderEntries.callOrderId, currentCallOrderId)))
+    .leftJoin(callOrderEntries, and(eq(callOrderEntries.wishId, wishes.id), eq(callOrderEntries.callOrderId, currentCallOrderIdSql(sessionId))))
     .leftJoin(admissionOffers, eq(admissionOffers.wishId, wishes.id))
     .where(and(eq(wishes.sessionId, sessionId), ne(wishes.status, 'withdrawn')))
     .orderBy(sql`${rankingEntries.rank} asc nulls last`, asc(wishes.createdAt), asc(wishes.id));
@@ -153,8 +152,8 @@ async function replaceRanking(ctx: AdmissionsContext, actor: Actor, sessionId: s
         sql`
         with before as (delete from ${rankingEntries} where session_id = ${sessionId} returning wish_id, rank, not_ranked_reason),
              audited as (${auditInsert(who, { action: 'ranking.saved', objectType: 'session', objectId: sessionId, fields: ['rank', 'notRankedReason', 'notes'] })})
-        select exists (select 1 from ${admissionRoundSessions} where session_id = ${sessionId}) as had_round,
-               (select id from ${callOrders} where session_id = ${sessionId} and superseded_at is null) as call_order_id,
+        select ${hadRoundSql(sessionId)} as had_round,
+               ${currentCallOrderIdSql(sessionId)} as call_order_id,
                coalesce((select json_agg(json_build_object('id', w.id, 'status', w.status, 'candidateUserId', w.candidate_user_id, 'givenName', u.given_name, 'familyName', u.family_name))
                            from ${wishes} w join ${users} u on u.id = w.candidate_user_id
                           where w.session_id = ${sessionId} and w.status in (${sql.join(RANKABLE.map((x) => sql`${x}`), sql`, `)})), '[]'::json) as rankable,

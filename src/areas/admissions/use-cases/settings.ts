@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { sqlRows, type Db, type Tx } from '../../../db/client.ts';
 import { admissionOffers, admissionRoundSessions, admissionSettings, callOrders, sessions, trainings } from '../../../db/schema/index.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../shared/errors.ts';
@@ -33,6 +33,16 @@ export async function currentCallOrder(db: DbLike, sessionId: string) {
   return row ?? null;
 }
 
+/** SQL: whether the session has taken part in a round (hadRound, inside a larger query). */
+export function hadRoundSql(sessionId: string): SQL {
+  return sql`exists (select 1 from ${admissionRoundSessions} r where r.session_id = ${sessionId})`;
+}
+
+/** SQL: the id of the session's current call order, null when none (currentCallOrder, inside a larger query). */
+export function currentCallOrderIdSql(sessionId: string): SQL {
+  return sql`(select c.id from ${callOrders} c where c.session_id = ${sessionId} and c.superseded_at is null)`;
+}
+
 /**
  * In one round trip: whether the session has taken part in a round (see hadRound), its current call
  * order (see currentCallOrder) and its offers counted by status.
@@ -40,7 +50,7 @@ export async function currentCallOrder(db: DbLike, sessionId: string) {
 export async function rankingState(db: DbLike, sessionId: string) {
   type Row = { had_round: boolean; call_order_id: string | null; computed_at: string | Date | null; offers: Record<string, number> };
   const [row] = await sqlRows<Row>(db, sql`
-    select exists (select 1 from ${admissionRoundSessions} where session_id = ${sessionId}) as had_round,
+    select ${hadRoundSql(sessionId)} as had_round,
            c.id as call_order_id, c.computed_at,
            (select coalesce(json_object_agg(status, n), '{}'::json)
               from (select status, count(*)::int as n from ${admissionOffers} where session_id = ${sessionId} group by status) o) as offers
