@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Tx } from '../db/client.ts';
+import { sqlRows, type Database, type Tx } from '../db/client.ts';
 import { labels, organisations, sessions, trainings } from '../db/schema/index.ts';
 import { hashPassword } from '../areas/accounts/passwords.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, insertDemoAccounts } from './demo-accounts.ts';
@@ -93,9 +93,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const passwordHash = await hashPassword(DEMO_PASSWORD, DEMO_ARGON2);
   const counts = await database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
-    // PGlite and node-postgres both answer { rows }
-    const again = (await tx.execute(ANY_TRAINING)) as unknown as { rows: { found: boolean }[] };
-    if (again.rows[0]?.found === true) return undefined;
+    const [again] = await sqlRows<{ found: boolean }>(tx, ANY_TRAINING);
+    if (again?.found === true) return undefined;
     const inserted = await insertNetworkRows(tx, rows);
     const demo = await insertDemoAccounts(tx, rows.organisations, passwordHash);
     return { ...inserted, organisations: inserted.organisations + demo.organisations };

@@ -5,7 +5,7 @@
  * per change, and the candidate's remaining active wishes renumbered 1..n.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.ts';
+import { sqlRows, type Tx } from '../../../db/client.ts';
 import { ACTIVE_WISH_STATUSES } from '../../../db/schema/index.ts';
 import { assertTransition } from '../../../shared/transitions.ts';
 import { recordAudit, type AuditActor } from '../../accounts/audit/record.ts';
@@ -35,15 +35,18 @@ export async function applyWishChanges(tx: Tx, changes: readonly WishChange[], w
   const changed = new Set<string>();
   for (let i = 0; i < changes.length; i += CHUNK) {
     const part = changes.slice(i, i + CHUNK).map((c) => ({ id: c.wishId, from_status: c.from, to_status: c.to }));
-    const rows = (await tx.execute(sql`
+    const rows = await sqlRows<{ id: string }>(
+      tx,
+      sql`
       update wishes w
          set status = v.to_status,
              preference = case when v.to_status in (${active}) then w.preference else 0 end,
              updated_at = ${at.toISOString()}::timestamptz
         from ${recordset(k, part, [['id', 'uuid'], ['from_status', 'text'], ['to_status', 'text']])}
        where w.id = v.id and w.status = v.from_status
-      returning w.id`)) as unknown as { rows: { id: string }[] };
-    for (const r of rows.rows) changed.add(r.id);
+      returning w.id`,
+    );
+    for (const r of rows) changed.add(r.id);
   }
   const done = changes.filter((c) => changed.has(c.wishId));
   for (let i = 0; i < done.length; i += CHUNK) {
