@@ -7,8 +7,7 @@ const report = process.env.BENCH_HEAP_REPORT;
 if (report && typeof globalThis.gc === 'function') {
   process.on('SIGUSR2', () => {
     globalThis.gc();
-    const { heapUsed, rss } = process.memoryUsage();
-    writeFileSync(`${report}.tmp`, JSON.stringify({ heapUsed, rss }));
+    writeFileSync(`${report}.tmp`, JSON.stringify({ heapUsed: process.memoryUsage().heapUsed }));
     renameSync(`${report}.tmp`, report);
   });
 }

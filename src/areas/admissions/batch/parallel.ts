@@ -1,11 +1,11 @@
 /**
  * The two batch jobs on two threads (ADR 0015). W.csv is cut into pieces at line ends; this thread
  * and a worker thread each take the next free piece until none is left, each into its own buckets
- * in shared memory (a thread's "part" is the pieces it read). The worker then numbers its candidates after this thread's (a candidate in both parts gets this
- * thread's id), and the groups, in output order, are shared out by wish count: each thread gathers
- * its groups from both parts' buckets, runs them and writes their rows, the worker to a file this
- * thread appends to its own. Every group sees all its wishes, so the output is the one thread's,
- * byte for byte.
+ * in shared memory (a thread's "part" is the pieces it read). The worker then numbers its
+ * candidates after this thread's (a candidate in both parts gets this thread's id), and the groups,
+ * in output order, are shared out by wish count: each thread gathers its groups from both parts'
+ * buckets, runs them and writes their rows, the worker to a file this thread appends to its own.
+ * Every group sees all its wishes, so the output is the one thread's, byte for byte.
  *
  * Anything unusual — a small file, a bad row, a duplicate, a cut inside a quoted field, a worker that
  * fails — falls back to the one-thread job (run.ts), which gives the error with its lines.

@@ -115,8 +115,8 @@ export function putBytes(buf: Uint8Array, pos: number, src: Uint8Array): number 
 
 /**
  * A value of ByteInterner.packed() as a CSV field, quoted when it holds `,`, `"`, CR or LF; needs
- * room for 2·length + 2 bytes, and 12 for a short value (putShort). A long value is read from `arena`, or from `arena2` when word 0 has
- * SECOND_ARENA.
+ * room for 2·length + 2 bytes, and 12 for a short value (putShort). A long value is read from
+ * `arena`, or from `arena2` when word 0 has SECOND_ARENA.
  */
 export function putPacked(buf: Uint8Array, view: DataView, pos: number, words: Int32Array, id: number, arena: Uint8Array, arena2: Uint8Array = arena): number {
   const w0 = words[4 * id]!;

@@ -64,7 +64,6 @@ interface SessionRow {
 const CHUNK = 10_000;
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 
-
 /** Runs one round now. A daily round already completed today is not run again (a retried job). */
 export async function runRound(ctx: AdmissionsContext, options: { kind: RoundKind; actor: Actor | null }): Promise<RoundSummary> {
   const started = ctx.clock();
