@@ -2,10 +2,11 @@
  * npm run bench:admissions -- --candidates N [--seed S] [--keep]
  *
  * Writes seeded synthetic files (N candidates × 10 wishes, N/40 groups: bench/admissions-generate.ts)
- * to a temporary directory, then runs the engine on them, each job in its own process
- * (bench/admissions-engine.ts): the call order, one first-day round, and the same round with the
- * automatic responder. Prints wall time (whole process, from spawn to exit, and the command alone)
- * and peak RSS of each engine process. The round reads W.csv's rank as the call rank (a first-day
+ * to a temporary directory, then runs the engine on them, each job in its own process, as a user
+ * runs it (`node bin/fabriques.mjs admissions …`, from its compiled file, built beforehand): the call
+ * order, one first-day round, and the same round with the automatic responder. Prints wall time
+ * (whole process, from spawn to exit, and the command's own read / compute / write) and peak RSS of
+ * each engine process (bench/process-usage.mjs). The round reads W.csv's rank as the call rank (a first-day
  * round: every wish waiting); the cost does not depend on which ranking the ranks come from.
  *
  * Targets on 2 cores at N = 1,000,000: call order ≤ 3 s, one round ≤ 5 s, peak RSS ≤ 3 GB. The
@@ -19,7 +20,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { buildModule, compiledModule } from '../src/shared/compiled-module.mjs';
 import { generateAdmissions } from './admissions-generate.ts';
 
 const { values } = parseArgs({
@@ -40,17 +43,34 @@ function count(text: string): number {
 
 interface Report {
   code: number;
-  startupMs: number;
-  commandMs: number;
   processMs: number;
   cpuMs: number;
   maxRssBytes: number;
 }
 
+const root = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(root, 'bin/fabriques.mjs');
+const USAGE = pathToFileURL(path.join(import.meta.dirname, 'process-usage.mjs')).href;
+
+/**
+ * Builds the compiled files of `fabriques admissions` and of its worker thread when the sources
+ * changed since the last ones (the first run after a change would otherwise start through tsx).
+ */
+async function compiled(): Promise<string> {
+  const urls = [];
+  for (const source of ['src/cli/admissions-main.ts', 'src/areas/admissions/batch/parallel-worker.ts']) {
+    const entry = pathToFileURL(path.join(root, source));
+    const url = compiledModule(entry) ?? (await buildModule(entry));
+    if (!url) throw new Error(`${source} : compilation impossible (esbuild)`);
+    urls.push(path.relative(root, fileURLToPath(url)));
+  }
+  return urls.join(', ');
+}
+
 function engine(args: string[]): Promise<Report & { wallMs: number; summary: Record<string, unknown> }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'admissions-engine.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', USAGE, BIN, 'admissions', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -136,19 +156,20 @@ try {
       `fresh memory ${c.pageFaultUs.toFixed(1)} µs/page (${((c.pageFaultUs * 256) / 1000).toFixed(1)} ms/MB); ` +
       `two threads scanning at once do ${two.together.toFixed(2)}× the work of one (2.00 on two real cores)`,
   );
+  console.log(`engine: ${await compiled()}`);
   const common = ['--groups', files.groups, '--wishes', files.wishes];
   const jobs: [string, string[], string][] = [
     ['call order', ['call-order', ...common, '--out', path.join(dir, 'O.csv')], 'O.csv'],
     ['round', ['round', ...common, '--out', path.join(dir, 'S.csv')], 'S.csv'],
     ['round + auto-responder', ['round', ...common, '--auto-responder', '--out', path.join(dir, 'S-auto.csv')], 'S-auto.csv'],
   ];
-  console.log('job                     | wall (process) | command | threads | CPU     | peak RSS | read / compute / write (s)      | CPU read / rest (s) | load | output');
+  console.log('job                     | wall (process)   | threads | CPU     | peak RSS | read / compute / write (s)      | CPU read / rest (s) | load | output');
   for (const [name, args, out] of jobs) {
     const r = await engine(args);
     const t = r.summary.timings as { threads: number; readMs: number; computeMs: number; writeMs: number; readCpuMs: number; afterReadCpuMs: number };
     const secs = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(' / ');
     console.log(
-      `${name.padEnd(23)} | ${s(r.wallMs).padStart(14)} | ${s(r.commandMs).padStart(7)} | ${String(t.threads).padStart(7)} | ${s(r.cpuMs).padStart(7)} | ${mb(r.maxRssBytes).padStart(8)} | ` +
+      `${name.padEnd(23)} | ${`${s(r.wallMs)} (${s(r.processMs)})`.padStart(16)} | ${String(t.threads).padStart(7)} | ${s(r.cpuMs).padStart(7)} | ${mb(r.maxRssBytes).padStart(8)} | ` +
         `${secs([t.readMs, t.computeMs, t.writeMs]).padEnd(31)} | ${secs([t.readCpuMs, t.afterReadCpuMs]).padEnd(19)} | ${loadavg()[0]!.toFixed(1).padStart(4)} | ${mb(statSync(path.join(dir, out)).size)}`,
     );
     if (name === 'round + auto-responder' || name === 'round') console.log(`  ${JSON.stringify({ offers: r.summary.offers, autoResponses: r.summary.autoResponses, statuses: r.summary.statuses })}`);

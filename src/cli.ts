@@ -1,5 +1,4 @@
-import { ConfigError } from './config.ts';
-import { UsageError, type CommandEntry } from './cli/command.ts';
+import { runCommand, type CommandEntry } from './cli/command.ts';
 
 /**
  * The commands, each loaded only when it runs: `fabriques admissions …` must not pay for the web
@@ -41,23 +40,5 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`fabriques : commande inconnue « ${name} ». Commandes : ${commands.map((c) => c.name).join(', ')} (voir --help).`);
     return 2;
   }
-  const command = await entry.load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.usage);
-    return 0;
-  }
-  try {
-    return await command.run(rest);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`fabriques ${name} : ${e.message}`);
-      return 2;
-    }
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 2;
-    }
-    console.error(`fabriques ${name} : échec — ${(e as Error).message}`);
-    return 1;
-  }
+  return runCommand(await entry.load(), rest);
 }

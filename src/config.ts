@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error.ts';
 
 /**
  * The one configuration object of the platform, read once at start from the environment (and an
@@ -103,11 +104,7 @@ const envSchema = z
 
 export type Config = z.output<typeof envSchema> & { sessionSecret: string };
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
+export { ConfigError };
 
 /** Parses a `.env` file: KEY=value lines, # comments, optional quotes. */
 export function parseDotEnv(text: string): Record<string, string> {

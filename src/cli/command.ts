@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError } from '../config-error.ts';
 
 /** A CLI misuse: exit code 2 and one line saying what to fix. */
 export class UsageError extends Error {}
@@ -14,6 +15,31 @@ export interface CommandEntry {
   name: string;
   summary: string;
   load(): Promise<Command>;
+}
+
+/**
+ * Runs a command as `fabriques <name> …` does: its usage for --help, else the command; returns the
+ * exit code (0 ok, 1 failure, 2 misuse with one line saying what to fix).
+ */
+export async function runCommand(command: Command, argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`fabriques ${command.name} : ${e.message}`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 2;
+    }
+    console.error(`fabriques ${command.name} : échec — ${(e as Error).message}`);
+    return 1;
+  }
 }
 
 export type Options = NonNullable<ParseArgsConfig['options']>;

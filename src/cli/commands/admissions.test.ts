@@ -2,6 +2,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { buildModule, compiledModule } from '../../shared/compiled-module.mjs';
 import { main } from '../../cli.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fabriques-admissions-cli-'));
@@ -75,4 +78,47 @@ describe('fabriques admissions', () => {
     expect(await admissions('--help')).toBe(0);
     expect(out[0]).toMatch(/fabriques admissions call-order --groups G\.csv --wishes W\.csv --out O\.csv/);
   });
+});
+
+describe('fabriques admissions from its compiled file (bin/fabriques.mjs)', () => {
+  const bin = path.resolve(import.meta.dirname, '../../../bin/fabriques.mjs');
+  const entry = new URL('../admissions-main.ts', import.meta.url);
+  const run = async (...args: string[]) => {
+    try {
+      const r = await promisify(execFile)(process.execPath, [bin, 'admissions', ...args], { env: { ...process.env, FABRIQUES_TRACE: '1' } });
+      return { code: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (e) {
+      const r = e as { code: number; stdout: string; stderr: string };
+      return { code: r.code, stdout: r.stdout, stderr: r.stderr };
+    }
+  };
+
+  it('is used once built, and gives the same files, summaries and errors as the sources', async () => {
+    const url = compiledModule(entry) ?? (await buildModule(entry));
+    expect(url).not.toBeNull();
+    expect(compiledModule(entry)?.href).toBe(url!.href);
+
+    const compiled = await run('call-order', '--groups', G, '--wishes', W, '--out', O);
+    expect(compiled.code).toBe(0);
+    expect(compiled.stderr).toContain(`compilé (${url!.pathname})`);
+    const file = readFileSync(O, 'utf8');
+    rmSync(O);
+    expect(await admissions('call-order', '--groups', G, '--wishes', W, '--out', O)).toBe(0);
+    expect(file).toBe(readFileSync(O, 'utf8'));
+    const summary = (text: string) => ({ ...JSON.parse(text), timings: null });
+    expect(summary(compiled.stdout)).toEqual(summary(out[0]!));
+    rmSync(O);
+
+    const bad = path.join(dir, 'bad-compiled.csv');
+    writeFileSync(bad, readFileSync(W, 'utf8').replace('C4,ex1,5,', 'C4,ex1,5,,pending,'));
+    const refused = await run('round', '--groups', G, '--wishes', bad, '--out', O);
+    expect(refused.code).toBe(2);
+    expect(await admissions('round', '--groups', G, '--wishes', bad, '--out', O)).toBe(2);
+    expect(refused.stderr.trim().split('\n').at(-1)).toBe(err[0]);
+    expect(existsSync(O)).toBe(false);
+
+    const usage = await run('--help');
+    expect(usage.code).toBe(0);
+    expect(usage.stdout).toContain('fabriques admissions round --groups G.csv');
+  }, 60_000);
 });

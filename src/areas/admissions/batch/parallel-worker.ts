@@ -1,7 +1,7 @@
 /**
  * The worker thread of parallel.ts: reads the pieces of W.csv the first thread has not taken, numbers
  * its candidates after the first thread's, then runs and writes the groups from the split to the end,
- * to its own file. Started from its compiled bundle (worker-bundle.ts) or through tsx (worker-boot.mjs).
+ * to its own file. Started from its compiled file (shared/compiled-module.mjs) or through tsx (worker-boot.mjs).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { STATUS_NAMES } from '../domain/status.ts';

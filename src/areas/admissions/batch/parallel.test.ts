@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CsvError } from './csv.ts';
 import { runCallOrderParallel, runRoundParallel } from './parallel.ts';
 import { runCallOrder, runRound, type BatchInput } from './run.ts';
-import { buildWorker, compiledWorker } from './worker-bundle.ts';
+import { buildModule, compiledModule } from '../../../shared/compiled-module.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fabriques-parallel-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -148,16 +148,16 @@ describe('the compiled worker', () => {
   it('is built once per version of its sources and refused as soon as one of them differs', async () => {
     const cache = mkdtempSync(path.join(dir, 'cache-'));
     const entry = new URL('./parallel-worker.ts', import.meta.url);
-    expect(compiledWorker(entry, cache)).toBeNull();
-    const built = await buildWorker(entry, cache);
+    expect(compiledModule(entry, cache)).toBeNull();
+    const built = await buildModule(entry, cache);
     expect(built).not.toBeNull();
-    expect(compiledWorker(entry, cache)?.href).toBe(built!.href);
-    const manifestFile = path.join(cache, 'parallel-worker.json');
+    expect(compiledModule(entry, cache)?.href).toBe(built!.href);
+    const manifestFile = path.join(cache, 'src-areas-admissions-batch-parallel-worker.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { inputs: Record<string, string> };
     expect(Object.keys(manifest.inputs)).toContain('src/areas/admissions/batch/wishes.ts');
     // as if wishes.ts had changed since the build
     manifest.inputs['src/areas/admissions/batch/wishes.ts'] = '0'.repeat(40);
     writeFileSync(manifestFile, JSON.stringify(manifest));
-    expect(compiledWorker(entry, cache)).toBeNull();
+    expect(compiledModule(entry, cache)).toBeNull();
   }, 30_000);
 });

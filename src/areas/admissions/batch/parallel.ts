@@ -15,6 +15,7 @@ import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { buildModule, compiledModule } from '../../../shared/compiled-module.mjs';
 import { STATUS_NAMES } from '../domain/status.ts';
 import { readCsvHeader, type CsvHeader } from './csv.ts';
 import { readGroups } from './groups.ts';
@@ -36,7 +37,6 @@ import {
   type RoundResult,
 } from './run.ts';
 import { groupCounts, readWishPieces, WISH_COLUMNS, WishBuckets, type BucketPart, type Layout } from './wishes.ts';
-import { buildWorker, compiledWorker } from './worker-bundle.ts';
 import { AtomicFile } from './writer.ts';
 
 const TRACE = process.env.FABRIQUES_TRACE === '1';
@@ -279,7 +279,7 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     return null; // a bad header: the one-thread job reports it
   }
   const entry = new URL('./parallel-worker.ts', import.meta.url);
-  const compiled = compiledWorker(entry);
+  const compiled = compiledModule(entry);
   const bounds = pieces(big.path, header.dataStart, big.size, options.pieces ?? DEFAULTS.pieces);
   if (bounds.length < 3) return null;
   const next = alloc(Int32Array, 1, true);
@@ -287,7 +287,7 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
   const job: WorkerJob = { layout, input, wishesPath: big.path, header, bounds, next, partFile };
   // the worker compiled to one JavaScript file starts in ~70 ms; through tsx in ~0.5 s (then the
   // compiled one is built for the next jobs, in esbuild's own process while this thread reads)
-  const building = compiled ? null : buildWorker(entry);
+  const building = compiled ? null : buildModule(entry);
   const worker = compiled
     ? new Worker(compiled, { workerData: { job } })
     : new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href, job } });
