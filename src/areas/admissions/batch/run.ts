@@ -11,7 +11,7 @@ import { STATUS_NAMES } from '../domain/status.ts';
 import type { CsvSource } from './csv.ts';
 import { readGroups, type GroupTable } from './groups.ts';
 import { LONG, type ByteInterner } from './interner.ts';
-import { Duplicate, gatherGroup, gatherParts, GroupRows, locate, readWishes, WISH_COLUMNS, type BucketPart, type Layout, type WishBuckets } from './wishes.ts';
+import { CandidateSet, Duplicate, gatherGroup, gatherParts, GroupRows, locate, readWishes, WISH_COLUMNS, type BucketPart, type Layout, type WishBuckets } from './wishes.ts';
 import { field, putField, putInt, putPacked, SECOND_ARENA, writeAtomically, type ByteWriter, type Field } from './writer.ts';
 
 const COMMA = 44;
@@ -74,7 +74,7 @@ export interface Output {
   order: Int32Array;
   layout: Layout;
   parts: BucketPart[];
-  /** Candidates in the common numbering (the size of a `seen` array). */
+  /** Candidates in the common numbering. */
   candidates: number;
   names: Names;
   /** Round: every flags text (the parts' texts one after the other). */
@@ -134,7 +134,7 @@ export function maxRow(candidate: number, group: number, flags: number): number 
 export function callOrderGroups(w: ByteWriter, o: Output, from: number, to: number): { moved: number; computeMs: number } {
   const groups = o.groups;
   const rows = new GroupRows();
-  const seen = new Int32Array(o.candidates).fill(-1);
+  const seen = new CandidateSet();
   let called = new Int32Array(1024);
   const rates = new Float64Array(MAX_CONSTRAINTS);
   const scratch = new CallOrderScratch();
@@ -145,7 +145,7 @@ export function callOrderGroups(w: ByteWriter, o: Output, from: number, to: numb
   for (let k = from; k < to; k++) {
     const c0 = performance.now();
     const g = o.order[k]!;
-    gatherParts(o.parts, o.layout, g, k, rows, seen);
+    gatherParts(o.parts, o.layout, g, rows, seen);
     const n = rows.n;
     if (called.length < n) called = new Int32Array(Math.max(n, called.length * 2));
     const m = groups.constraintCount[g]!;
@@ -262,14 +262,14 @@ class Local {
 /** Runs one round (no responder) on groups order[from..to) and writes their rows. */
 export function roundGroups(w: ByteWriter, o: Output, from: number, to: number, perStatus: Int32Array): { offers: number; computeMs: number } {
   const rows = new GroupRows();
-  const seen = new Int32Array(o.candidates).fill(-1);
+  const seen = new CandidateSet();
   const local = new Local();
   let offers = 0;
   let computeMs = 0;
   for (let k = from; k < to; k++) {
     const c0 = performance.now();
     const g = o.order[k]!;
-    gatherParts(o.parts, o.layout, g, k, rows, seen);
+    gatherParts(o.parts, o.layout, g, rows, seen);
     offers += offerRoundKernel(rows.code, rows.rank, 0, rows.n, o.groups.offerTarget[g]!, o.groups.blockCallRank[g]!, rows.code).offers;
     computeMs += performance.now() - c0;
     writeWishRows(w, o, local.ensure(rows.n), field(csvField(o.groups.ids, g)), rows, rows.code, 0, perStatus);
@@ -305,14 +305,14 @@ export function runRound(input: BatchInput, out: string, options: { autoResponde
     // the responder works across groups: run every group first, keeping statuses in output order
     const groups = t.groups;
     const rows = new GroupRows();
-    const seen = new Int32Array(t.candidates.size).fill(-1);
+    const seen = new CandidateSet();
     const status = new Uint8Array(t.n);
     const preference = new Int32Array(t.n);
     const candidate = new Int32Array(t.n);
     for (let k = 0, p = 0; k < t.order.length; k++) {
       const c0 = performance.now();
       const g = t.order[k]!;
-      gatherGroup(t, g, k, rows, seen);
+      gatherGroup(t, g, rows, seen);
       offers += offerRoundKernel(rows.code, rows.rank, 0, rows.n, groups.offerTarget[g]!, groups.blockCallRank[g]!, rows.code).offers;
       computeMs += performance.now() - c0;
       status.set(rows.code.subarray(0, rows.n), p);
@@ -328,7 +328,7 @@ export function runRound(input: BatchInput, out: string, options: { autoResponde
       w.ascii(ROUND_HEADER);
       for (let k = 0, p = 0; k < t.order.length; k++) {
         const g = t.order[k]!;
-        gatherGroup(t, g, k, rows, null);
+        gatherGroup(t, g, rows, null);
         writeWishRows(w, o, local.ensure(rows.n), field(csvField(groups.ids, g)), rows, status, p, perStatus);
         p += rows.n;
       }

@@ -389,16 +389,48 @@ export interface BucketPart {
 }
 
 /**
- * Reads group g's wishes into `rows` in rank order. Throws Duplicate on a rank given twice and, when
- * `seen` is given (one slot per candidate, initially −1; `k` distinct for each group), on a
- * candidate given twice.
+ * The candidates of the group being gathered, to find one given twice: a small open-addressing set
+ * (a few KB, in cache) cleared for each group. A mark per candidate in an array of all candidates
+ * would cost a cache miss per wish at 1M candidates.
  */
-export function gatherGroup(t: WishBuckets, g: number, k: number, rows: GroupRows, seen: Int32Array | null): void {
-  gatherParts([t], t.layout, g, k, rows, seen);
+export class CandidateSet {
+  private table = new Int32Array(1024); // candidate + 1, 0: empty
+  private bits = 10;
+
+  /** Empties the set for a group of n wishes (a table of at least 2n slots). */
+  clear(n: number): void {
+    let bits = 6;
+    while (1 << bits < 2 * n) bits++;
+    if (this.table.length < 1 << bits) this.table = new Int32Array(1 << bits);
+    else this.table.fill(0, 0, 1 << bits);
+    this.bits = bits;
+  }
+
+  /** Adds candidate c; false when it was already there. */
+  add(c: number): boolean {
+    const mask = (1 << this.bits) - 1;
+    const table = this.table;
+    for (let slot = Math.imul(c, 0x9e3779b1) >>> (32 - this.bits); ; slot = (slot + 1) & mask) {
+      const v = table[slot]!;
+      if (v === 0) {
+        table[slot] = c + 1;
+        return true;
+      }
+      if (v === c + 1) return false;
+    }
+  }
+}
+
+/**
+ * Reads group g's wishes into `rows` in rank order. Throws Duplicate on a rank given twice and, when
+ * `seen` is given, on a candidate given twice.
+ */
+export function gatherGroup(t: WishBuckets, g: number, rows: GroupRows, seen: CandidateSet | null): void {
+  gatherParts([t], t.layout, g, rows, seen);
 }
 
 /** gatherGroup over the parts of a file read by several threads (candidate ids in the common numbering). */
-export function gatherParts(parts: readonly BucketPart[], layout: Layout, g: number, k: number, rows: GroupRows, seen: Int32Array | null): void {
+export function gatherParts(parts: readonly BucketPart[], layout: Layout, g: number, rows: GroupRows, seen: CandidateSet | null): void {
   const st = g * STATE;
   let n = 0;
   for (const part of parts) n += part.state[st + COUNT]!;
@@ -407,9 +439,11 @@ export function gatherParts(parts: readonly BucketPart[], layout: Layout, g: num
   rows.ensure(n);
   // ranks are usually 1..n: each row goes straight to its slot; otherwise (gaps) rows are sorted after
   rows.rank.fill(0, 0, n);
-  if (!place(parts, layout, g, k, rows, seen, true)) {
-    // a second mark for this group (the first pass stopped part-way): −2 − k, distinct from every k and from −1
-    place(parts, layout, g, -2 - k, rows, seen, false);
+  seen?.clear(n);
+  if (!place(parts, layout, g, rows, seen, true)) {
+    // the first pass stopped part-way: read every row again, in file order
+    seen?.clear(n);
+    place(parts, layout, g, rows, seen, false);
     const dup = rows.sortByRank();
     if (dup >= 0) throw new Duplicate('rank', rows.candidate[dup]!, g, rows.rank[dup]!);
   }
@@ -418,9 +452,8 @@ export function gatherParts(parts: readonly BucketPart[], layout: Layout, g: num
 /**
  * Reads the group's records into rows: in rank slots when `bySlot` (returns false as soon as a rank
  * is above the count: not 1..n; the caller then reads them again in file order, `bySlot` false).
- * `seen[c] === mark` means candidate c was already read in this pass.
  */
-function place(parts: readonly BucketPart[], layout: Layout, g: number, mark: number, rows: GroupRows, seen: Int32Array | null, bySlot: boolean): boolean {
+function place(parts: readonly BucketPart[], layout: Layout, g: number, rows: GroupRows, seen: CandidateSet | null, bySlot: boolean): boolean {
   const st = g * STATE;
   const n = rows.n;
   const { candidate, rank, code, flags, preference } = rows;
@@ -443,10 +476,7 @@ function place(parts: readonly BucketPart[], layout: Layout, g: number, mark: nu
         const r = chunk[at + 1]!;
         let c = round ? w0 >>> 3 : w0 >>> 4;
         if (map !== null) c = map[c]!;
-        if (seen) {
-          if (seen[c] === mark) throw new Duplicate('candidate', c, g, 0);
-          seen[c] = mark;
-        }
+        if (seen && !seen.add(c)) throw new Duplicate('candidate', c, g, 0);
         let slot = j;
         if (bySlot) {
           if (r > n) return false;
