@@ -170,31 +170,31 @@ export function groupSplit(order: Int32Array, counts: Int32Array): number {
  * `dataStart`, the last ending at `size`); fewer when the file has fewer lines.
  */
 function pieces(path: string, dataStart: number, size: number, count: number): number[] {
-  const bounds = [dataStart];
-  for (let i = 1; i < count; i++) {
-    const cut = cutAfter(path, Math.max(bounds[bounds.length - 1]!, Math.floor(dataStart + ((size - dataStart) * i) / count)), size);
-    if (cut < 0) break;
-    if (cut > bounds[bounds.length - 1]!) bounds.push(cut);
-  }
-  bounds.push(size);
-  return bounds;
-}
-
-/** The byte after the first line end at or after `at` (the second part's start), or −1 if none. */
-function cutAfter(path: string, at: number, size: number): number {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 16);
-    for (let pos = at; pos < size; pos += buf.length) {
-      const got = readSync(fd, buf, 0, buf.length, pos);
-      const lf = buf.subarray(0, got).indexOf(10);
-      if (lf >= 0) return pos + lf + 1 < size ? pos + lf + 1 : -1;
-      if (got === 0) break;
+    const bounds = [dataStart];
+    for (let i = 1; i < count; i++) {
+      const cut = cutAfter(fd, buf, Math.max(bounds[bounds.length - 1]!, Math.floor(dataStart + ((size - dataStart) * i) / count)), size);
+      if (cut < 0) break;
+      if (cut > bounds[bounds.length - 1]!) bounds.push(cut);
     }
-    return -1;
+    bounds.push(size);
+    return bounds;
   } finally {
     closeSync(fd);
   }
+}
+
+/** The byte after the first line end at or after `at` (the start of the next piece), or −1 if none. */
+function cutAfter(fd: number, buf: Buffer, at: number, size: number): number {
+  for (let pos = at; pos < size; pos += buf.length) {
+    const got = readSync(fd, buf, 0, buf.length, pos);
+    const lf = buf.subarray(0, got).indexOf(10);
+    if (lf >= 0) return pos + lf + 1 < size ? pos + lf + 1 : -1;
+    if (got === 0) break;
+  }
+  return -1;
 }
 
 type Message = { type: 'parsed'; part: PartState } | { type: 'mapped'; mapped: Mapped } | { type: 'done'; result: WorkerResult } | { type: 'failed'; message: string };
