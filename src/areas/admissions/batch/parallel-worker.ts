@@ -26,8 +26,7 @@ try {
   trace('worker: part read');
   port.postMessage({ type: 'parsed', part: mine });
   const first = await firstPart();
-  const map = numberCandidates(first.part, own);
-  const mapped = { map, names: own.candidates.packed(true) };
+  const mapped = { ...numberCandidates(first.part, own), names: own.candidates.packed(true) };
   port.postMessage({ type: 'mapped', mapped });
   trace('worker: candidates numbered');
   const output = bothOutput(job.layout, groups, own.order, first.part, mine, mapped, first.names);

@@ -87,7 +87,9 @@ export function partState(t: WishBuckets): PartState {
 
 /** What the worker hands back once it has numbered its candidates. */
 export interface Mapped {
+  /** See BucketPart: the second part's candidates in the common numbering. */
   map: Int32Array;
+  inFirst: Int32Array;
   names: Int32Array;
 }
 
@@ -104,20 +106,23 @@ export interface WorkerJob {
 
 /**
  * The second part's candidates in the common numbering: this thread's id when the first part has the
- * candidate, else (first part's count + own id). Throws when a candidate holds an accepted offer in
- * both parts (the one-thread job then reports it with its lines).
+ * candidate (its bit set in `inFirst`), else (first part's count + own id). Throws when a candidate
+ * holds an accepted offer in both parts (the one-thread job then reports it with its lines).
  */
-export function numberCandidates(first: PartState, own: WishBuckets): Int32Array {
+export function numberCandidates(first: PartState, own: WishBuckets): { map: Int32Array; inFirst: Int32Array } {
   const firstNames = ByteInterner.view(first.candidates);
   const c0 = first.candidates.size;
   const names = own.candidates;
   const map = alloc(Int32Array, names.size, true);
+  const inFirst = alloc(Int32Array, (names.size + 31) >>> 5, true);
   for (let c = 0; c < names.size; c++) {
     const id = firstNames.find(names.arena, names.start[c]!, names.start[c + 1]!);
     map[c] = id >= 0 ? id : c0 + c;
-    if (id >= 0 && own.layout === 'round' && own.acceptedLine[c] && first.acceptedLine[id]) throw new Error('offre acceptée dans les deux parties');
+    if (id < 0) continue;
+    inFirst[c >>> 5]! |= 1 << (c & 31);
+    if (own.layout === 'round' && own.acceptedLine[c] && first.acceptedLine[id]) throw new Error('offre acceptée dans les deux parties');
   }
-  return map;
+  return { map, inFirst };
 }
 
 /** The flags texts of both parts, the second's ids following the first's. */
@@ -137,14 +142,22 @@ function bothFlags(first: InternerState, second: InternerState): { packed: Int32
 
 /** The output over both parts, as either thread sees it. */
 export function bothOutput(layout: Layout, groups: ReturnType<typeof readGroups>, order: Int32Array, first: PartState, second: PartState, mapped: Mapped, firstNames: Int32Array): Output {
-  const view = (p: PartState, map: Int32Array | null, flagsOffset: number): BucketPart => ({ state: p.state, next: p.next, chunks: p.chunks, candidateMap: map, flagsOffset });
-  const flags = layout === 'round' ? bothFlags(first.flagTexts, second.flagTexts) : { packed: new Int32Array(0), arena: new Uint8Array(0) };
   const c0 = first.candidates.size;
+  const view = (p: PartState, flagsOffset: number, map: Mapped | null): BucketPart => ({
+    state: p.state,
+    next: p.next,
+    chunks: p.chunks,
+    candidateMap: map?.map ?? null,
+    inFirst: map?.inFirst ?? null,
+    candidateBase: map ? c0 : 0,
+    flagsOffset,
+  });
+  const flags = layout === 'round' ? bothFlags(first.flagTexts, second.flagTexts) : { packed: new Int32Array(0), arena: new Uint8Array(0) };
   return {
     groups,
     order,
     layout,
-    parts: [view(first, null, 0), view(second, mapped.map, first.flagTexts.size)],
+    parts: [view(first, 0, null), view(second, first.flagTexts.size, mapped)],
     candidates: c0 + second.candidates.size,
     names: { first: c0, packed: firstNames, arena: first.candidates.arena, packed2: mapped.names, arena2: second.candidates.arena },
     flags: flags.packed,
