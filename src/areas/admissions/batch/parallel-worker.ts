@@ -1,15 +1,17 @@
 /**
  * The worker thread of parallel.ts: reads the pieces of W.csv the first thread has not taken, numbers
- * its candidates after the first thread's, then runs and writes the groups from the split to the end,
- * to its own file. Started from its compiled file (shared/compiled-module.mjs) or through tsx (worker-boot.mjs).
+ * its candidates after the first thread's, then runs the groups from the split to the end and writes
+ * them into the output's temporary file, from the offset where the first thread's rows end. Started
+ * from its compiled file (shared/compiled-module.mjs) or through tsx (worker-boot.mjs).
  */
+import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { STATUS_NAMES } from '../domain/status.ts';
 import { readGroups } from './groups.ts';
-import { bothOutput, groupSplit, numberCandidates, partState, trace, type PartState, type WorkerJob, type WorkerResult } from './parallel.ts';
+import { bothOutput, groupSplit, numberCandidates, outputLayout, partState, trace, type PartState, type WorkerJob, type WorkerResult } from './parallel.ts';
 import { callOrderGroups, roundGroups } from './run.ts';
 import { groupCounts, readWishPieces } from './wishes.ts';
-import { AtomicFile } from './writer.ts';
+import { ByteWriter } from './writer.ts';
 
 const port = parentPort!;
 const job = (workerData as { job: WorkerJob }).job;
@@ -31,17 +33,20 @@ try {
   trace('worker: candidates numbered');
   const output = bothOutput(job.layout, groups, own.order, first.part, mine, mapped, first.names);
   const split = groupSplit(own.order, groupCounts(output.parts, groups.size));
-  // a plain file: the first thread appends it to the output and removes it
-  const file = new AtomicFile(job.partFile, '.w');
-  const result: WorkerResult = { moved: 0, offers: 0, perStatus: new Int32Array(STATUS_NAMES.length) };
+  const at = outputLayout(output, split);
+  if (!at) throw new Error('taille de sortie hors limites');
+  // the first thread created the file and removes it if anything fails
+  const fd = openSync(job.outputTemp, 'r+');
+  const result: WorkerResult = { bytes: 0, moved: 0, offers: 0, perStatus: new Int32Array(STATUS_NAMES.length) };
   try {
-    if (job.layout === 'call-order') result.moved = callOrderGroups(file.writer, output, split, own.order.length).moved;
-    else result.offers = roundGroups(file.writer, output, split, own.order.length, result.perStatus).offers;
-    file.commit();
+    const writer = new ByteWriter(fd, at.offset);
+    if (job.layout === 'call-order') result.moved = callOrderGroups(writer, output, split, own.order.length).moved;
+    else result.offers = roundGroups(writer, output, split, own.order.length, result.perStatus).offers;
+    writer.flush();
+    result.bytes = writer.bytes;
     trace('worker: groups written');
-  } catch (e) {
-    file.abort();
-    throw e;
+  } finally {
+    closeSync(fd);
   }
   port.postMessage({ type: 'done', result });
 } catch (e) {

@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CsvError } from './csv.ts';
-import { runCallOrderParallel, runRoundParallel } from './parallel.ts';
+import { readGroups } from './groups.ts';
+import { outputLayout, runCallOrderParallel, runRoundParallel } from './parallel.ts';
 import { runCallOrder, runRound, type BatchInput } from './run.ts';
+import { readWishes, type Layout } from './wishes.ts';
 import { buildModule, compiledModule } from '../../../shared/compiled-module.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fabriques-parallel-test-'));
@@ -23,6 +25,12 @@ function files(groups: string[], wishes: string[]) {
 /** Forces two threads on small files: W.csv in `pieces` pieces, this thread reading the first `firstTakes` of them at most. */
 const twoThreads = (pieces: number, firstTakes: number) => ({ threads: 2, minBytes: 0, pieces, firstTakes });
 const withoutTimings = ({ timings: _t, ...rest }: { timings: unknown }) => rest;
+
+/** The output's size as the reading counts it (what lets the worker write from its offset). */
+function countedSize(input: BatchInput, layout: Layout): number {
+  const t = readWishes(input.wishes, 'W.csv', readGroups(input.groups, 'G.csv'), layout);
+  return outputLayout({ layout, order: t.order, groups: t.groups, parts: [t] }, 0)!.total;
+}
 
 function messageOf(job: () => unknown): Promise<string> {
   return Promise.resolve()
@@ -72,6 +80,7 @@ const season = fc
 describe('the jobs on two threads', () => {
   it('write the same bytes and figures as on one thread, wherever W.csv is cut and whichever thread reads which pieces', async () => {
     let onTwo = 0;
+    let roundsOnTwo = 0;
     await fc.assert(
       fc.asyncProperty(season, async ({ groupRows, rows, pieces, firstTakes }) => {
         const f = files(groupRows, rows);
@@ -79,17 +88,21 @@ describe('the jobs on two threads', () => {
         const two = await runCallOrderParallel(f.input, f.two, twoThreads(pieces, firstTakes));
         expect(withoutTimings(two)).toEqual(withoutTimings(one));
         expect(readFileSync(f.two, 'utf8')).toBe(readFileSync(f.one, 'utf8'));
+        expect(countedSize(f.input, 'call-order')).toBe(one.bytes);
         if (two.timings.threads === 2) onTwo++;
         const r1 = runRound(f.input, f.one, { autoResponder: false });
         const r2 = await runRoundParallel(f.input, f.two, { autoResponder: false, ...twoThreads(pieces, firstTakes) });
         expect(withoutTimings(r2)).toEqual(withoutTimings(r1));
         expect(readFileSync(f.two, 'utf8')).toBe(readFileSync(f.one, 'utf8'));
+        expect(countedSize(f.input, 'round')).toBe(r1.bytes);
+        if (r2.timings.threads === 2) roundsOnTwo++;
       }),
       // a fixed seed: the cuts, hence which jobs fall back (a cut inside a quoted line break), are the same on every run
       { numRuns: 15, seed: 2026 },
     );
     // most cuts fall between rows: those jobs really ran on two threads (the others fell back)
     expect(onTwo).toBeGreaterThanOrEqual(5);
+    expect(roundsOnTwo).toBe(onTwo);
     // no part file or temporary file is left behind
     expect(readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
   }, 120_000);

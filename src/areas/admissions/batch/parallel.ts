@@ -4,14 +4,16 @@
  * in shared memory (a thread's "part" is the pieces it read). The worker then numbers its
  * candidates after this thread's (a candidate in both parts gets this thread's id), and the groups,
  * in output order, are shared out by wish count: each thread gathers its groups from both parts'
- * buckets, runs them and writes their rows, the worker to a file this thread appends to its own.
- * Every group sees all its wishes, so the output is the one thread's, byte for byte.
+ * buckets, runs them and writes their rows into the output's temporary file, the worker from the
+ * offset where this thread's rows end: the reading counted the bytes each group's rows take
+ * (`outputBytes`), so both threads know that offset before writing. Every group sees all its wishes,
+ * so the output is the one thread's, byte for byte; each thread's byte count is checked at the end.
  *
  * Anything unusual — a small file, a bad row, a duplicate, a cut inside a quoted field, a worker that
  * fails — falls back to the one-thread job (run.ts), which gives the error with its lines.
  * The automatic responder works across groups and stays on one thread.
  */
-import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -25,6 +27,7 @@ import {
   CALL_ORDER_HEADER,
   callOrderGroups,
   cpuMs,
+  csvField,
   maxRow,
   ROUND_HEADER,
   roundGroups,
@@ -36,7 +39,7 @@ import {
   type Output,
   type RoundResult,
 } from './run.ts';
-import { groupCounts, readWishPieces, WISH_COLUMNS, WishBuckets, type BucketPart, type Layout } from './wishes.ts';
+import { groupCounts, outputBytes, readWishPieces, WISH_COLUMNS, WishBuckets, type BucketPart, type Layout } from './wishes.ts';
 import { AtomicFile } from './writer.ts';
 
 const TRACE = process.env.FABRIQUES_TRACE === '1';
@@ -101,7 +104,25 @@ export interface WorkerJob {
   /** The pieces of W.csv (see readWishPieces) and the shared counter of pieces taken. */
   bounds: number[];
   next: Int32Array;
-  partFile: string;
+  /** The output's temporary file, where the worker writes its groups from their offset. */
+  outputTemp: string;
+}
+
+/**
+ * Where the worker's rows start in the output (after the header and this thread's groups
+ * order[0..split)) and the output's whole size; null when a count overflowed (then one thread).
+ */
+export function outputLayout(o: Pick<Output, 'layout' | 'order' | 'groups' | 'parts'>, split: number): { offset: number; total: number } | null {
+  let offset = (o.layout === 'call-order' ? CALL_ORDER_HEADER : ROUND_HEADER).length;
+  let total = offset;
+  for (let k = 0; k < o.order.length; k++) {
+    const g = o.order[k]!;
+    const bytes = outputBytes(o.parts, o.layout, g, csvField(o.groups.ids, g).length);
+    if (bytes < 0) return null;
+    if (k < split) offset += bytes;
+    total += bytes;
+  }
+  return { offset, total };
 }
 
 /**
@@ -213,6 +234,8 @@ function cutAfter(fd: number, buf: Buffer, at: number, size: number): number {
 type Message = { type: 'parsed'; part: PartState } | { type: 'mapped'; mapped: Mapped } | { type: 'done'; result: WorkerResult } | { type: 'failed'; message: string };
 
 export interface WorkerResult {
+  /** Bytes the worker wrote (checked against the offsets). */
+  bytes: number;
   moved: number;
   offers: number;
   perStatus: Int32Array;
@@ -271,9 +294,11 @@ interface Attempt {
   /** Wishes of both parts. */
   wishes: number;
   split: number;
+  /** Where the worker's rows start, and the output's size. */
+  offset: number;
+  total: number;
   channel: Channel;
   file: AtomicFile;
-  partFile: string;
   readMs: number;
   readCpuMs: number;
 }
@@ -296,8 +321,8 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
   const bounds = pieces(big.path, header.dataStart, big.size, options.pieces ?? DEFAULTS.pieces);
   if (bounds.length < 3) return null;
   const next = alloc(Int32Array, 1, true);
-  const partFile = `${out}.${process.pid}.part2.tmp`;
-  const job: WorkerJob = { layout, input, wishesPath: big.path, header, bounds, next, partFile };
+  const file = new AtomicFile(out);
+  const job: WorkerJob = { layout, input, wishesPath: big.path, header, bounds, next, outputTemp: file.temp };
   // the worker compiled to one JavaScript file starts in ~70 ms; through tsx in ~0.5 s (then the
   // compiled one is built for the next jobs, in esbuild's own process while this thread reads)
   const building = compiled ? null : buildModule(entry);
@@ -305,7 +330,6 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     ? new Worker(compiled, { workerData: { job } })
     : new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href, job } });
   const channel = new Channel(worker);
-  let file: AtomicFile | null = null;
   try {
     const groups = readGroups(input.groups, input.groupsName);
     const first = readWishPieces(input.wishes, input.wishesName, groups, layout, header, bounds, next, options.firstTakes);
@@ -322,39 +346,40 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     const output = bothOutput(layout, groups, first.order, mine, second, mapped, names);
     const counts = groupCounts(output.parts, groups.size);
     const split = groupSplit(first.order, counts);
-    file = new AtomicFile(out);
+    const at = outputLayout(output, split);
+    if (!at) throw new Error('taille de sortie hors limites');
     await building;
-    return { groups, output, wishes: counts.reduce((n, c) => n + c, 0), split, channel, file, partFile, readMs, readCpuMs };
+    return { groups, output, wishes: counts.reduce((n, c) => n + c, 0), split, ...at, channel, file, readMs, readCpuMs };
   } catch {
-    file?.abort();
+    file.abort();
     await building;
     await worker.terminate();
-    rmSync(partFile, { force: true });
     return null;
   }
 }
 
-/** Waits for the worker's groups and appends them; false (cleaned up) when the job must run on one thread. */
+/**
+ * Waits for the worker's groups (written by it into the file, from the offset) and checks their size;
+ * null (cleaned up) when the job must run on one thread.
+ */
 async function finish(a: Attempt): Promise<WorkerResult | null> {
   try {
     trace('main groups done');
     const done = await a.channel.next('done');
     trace('worker done');
-    a.file.writer.copyFrom(a.partFile);
-    trace('copied');
+    if (done.result.bytes !== a.total - a.offset) throw new Error('taille écrite par le fil de travail inattendue');
     return done.result;
   } catch {
     a.file.abort();
     return null;
   } finally {
     await a.channel.worker.terminate();
-    rmSync(a.partFile, { force: true });
   }
 }
 
 /**
- * The two-thread job: this thread runs its groups (`mine`, after `header`), then appends the
- * worker's; null (everything cleaned up) when the job must run on one thread.
+ * The two-thread job: this thread runs its groups (`mine`, after `header`) while the worker writes
+ * its own after them; null (everything cleaned up) when the job must run on one thread.
  */
 async function onTwoThreads<T extends { computeMs: number }>(input: BatchInput, out: string, layout: Layout, options: ParallelOptions, header: string, mine: (a: Attempt) => T) {
   const t0 = performance.now();
@@ -365,6 +390,8 @@ async function onTwoThreads<T extends { computeMs: number }>(input: BatchInput, 
   try {
     a.file.writer.ascii(header);
     done = mine(a);
+    a.file.writer.flush();
+    if (a.file.writer.bytes !== a.offset) throw new Error('taille écrite inattendue');
   } catch {
     a.file.abort();
     await finish(a);
@@ -372,7 +399,7 @@ async function onTwoThreads<T extends { computeMs: number }>(input: BatchInput, 
   }
   const theirs = await finish(a);
   if (!theirs) return null;
-  const bytes = a.file.commit();
+  const bytes = a.file.commit() + theirs.bytes;
   const elapsed = performance.now() - t0;
   return {
     mine: done,

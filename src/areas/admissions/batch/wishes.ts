@@ -36,14 +36,16 @@ const CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
 const MAX_CANDIDATES_CALL_ORDER = 1 << 27; // candidate<<4 | mask in an Int32
 const MAX_CANDIDATES_ROUND = 1 << 28; // candidate<<3 | status
 
-// per-group state, STATE ints per group (four groups per cache line): first block, last block (its
-// fill is count mod BLOCK), count, and the id of the group's list of constraint names (masks depend
-// only on it)
-const STATE = 4;
+// per-group state, STATE ints per group (two groups per cache line): first block, last block (its
+// fill is count mod BLOCK), count, the id of the group's list of constraint names (masks depend
+// only on it), and the bytes its rows will take in the output, less what is the same on every row
+// (see outputBytes)
+const STATE = 8;
 const HEAD = 0;
 const TAIL = 1;
 const COUNT = 2;
 const SIGNATURE = 3;
+const BYTES = 4;
 
 const STAGE = 256; // rows appended together
 const MASK_TEXTS = 256; // flags texts memoised per signature (more are computed each time)
@@ -63,6 +65,24 @@ function statusOf(b: Uint8Array, s: number, e: number): number {
     return code;
   }
   return -1;
+}
+
+/** Decimal digits of a non-negative integer. */
+export function digits(n: number): number {
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
+}
+
+/** Bytes of value bytes[s..e) as a CSV field written by writer.ts: quoted (quotes doubled) when `quote`. */
+function fieldBytes(quote: number, b: Uint8Array, s: number, e: number): number {
+  if (!quote) return e - s;
+  let n = e - s + 2;
+  for (let i = s; i < e; i++) if (b[i] === 34) n++;
+  return n;
 }
 
 /** The wishes of one file, bucketed by group. */
@@ -216,6 +236,7 @@ class WishSink implements CsvSink {
       if (candidate < 0) throw new FieldError('identifiant qui n’est pas de l’UTF-8 valide', W_CANDIDATE);
       if (candidate >= this.maxCandidates) throw new FieldError(`plus de ${this.maxCandidates} candidats : fichier trop grand pour un seul calcul`, W_CANDIDATE);
       this.lastCandidate = candidate;
+      this.candidateBytes = fieldBytes(t.candidates.quote[candidate]!, b, s, e);
     }
     s = fs[W_GROUP]!;
     e = fe[W_GROUP]!;
@@ -238,6 +259,7 @@ class WishSink implements CsvSink {
       if (flags < 0) throw new FieldError('texte qui n’est pas de l’UTF-8 valide', W_FLAGS);
       if (flags === before) t.addFlagList(flags, b, s, e);
       this.lastFlags = flags;
+      this.flagsBytes = fieldBytes(t.flagTexts.quote[flags]!, b, s, e);
     }
     s = fs[W_STATUS]!;
     e = fe[W_STATUS]!;
@@ -262,6 +284,7 @@ class WishSink implements CsvSink {
     this.stageRank[k] = rank;
     this.stageFlags[k] = flags;
     this.stagePreference[k] = preference;
+    this.stageBytes[k] = this.round ? this.candidateBytes + digits(rank) + this.flagsBytes + STATUS_BYTES[status]!.length + digits(preference) : this.candidateBytes;
     this.staged = k + 1;
     if (k + 1 === STAGE) this.flush();
   }
@@ -272,6 +295,10 @@ class WishSink implements CsvSink {
   private readonly stageRank = new Int32Array(STAGE);
   private readonly stageFlags = new Int32Array(STAGE);
   private readonly stagePreference = new Int32Array(STAGE);
+  private readonly stageBytes = new Int32Array(STAGE);
+  /** Output bytes of the last candidate and flags texts (see outputBytes). */
+  private candidateBytes = 0;
+  private flagsBytes = 0;
 
   /** Appends the staged rows to their groups' last blocks. */
   flush(): void {
@@ -293,6 +320,7 @@ class WishSink implements CsvSink {
         chunk[at + 3] = this.stagePreference[k]!;
       }
       state[st + COUNT] = count + 1;
+      state[st + BYTES] = (state[st + BYTES]! + this.stageBytes[k]!) | 0;
     }
     t.n += this.staged;
     this.staged = 0;
@@ -507,6 +535,28 @@ function place(parts: readonly BucketPart[], layout: Layout, g: number, rows: Gr
     }
   }
   return true;
+}
+
+/**
+ * The bytes group g's rows take in the output, summed over the parts: what the reading counted for
+ * each row (see WishSink), plus on each row the group's field and the separators, and for the call
+ * order the call ranks 1..n. Lets two threads write their groups into one file at once, each at its
+ * own offset (parallel.ts). −1 when a part's count overflowed (the caller then runs on one thread).
+ */
+export function outputBytes(parts: readonly BucketPart[], layout: Layout, g: number, groupField: number): number {
+  let n = 0;
+  let bytes = 0;
+  for (const part of parts) {
+    n += part.state[g * STATE + COUNT]!;
+    const counted = part.state[g * STATE + BYTES]!;
+    if (counted < 0) return -1;
+    bytes += counted;
+  }
+  if (layout === 'round') return bytes + n * (groupField + 6); // 5 commas and the line end
+  // call order: group,candidate,call_rank — the ranks 1..n
+  let rankDigits = 0;
+  for (let d = 1, from = 1; from <= n; d++, from *= 10) rankDigits += d * (Math.min(n, from * 10 - 1) - from + 1);
+  return bytes + n * (groupField + 3) + rankDigits;
 }
 
 /** Wishes per group summed over the parts (for sharing the groups between threads). */

@@ -3,7 +3,7 @@
  * target and renamed at the end: the target never holds a partial file. The row loops keep `buf` and
  * `pos` in locals and use the put* functions, which return the new position.
  */
-import { closeSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { LONG } from './interner.ts';
 
@@ -19,11 +19,19 @@ export class ByteWriter {
   pos = 0;
   bytes = 0;
 
-  constructor(private readonly fd: number) {}
+  /** `position`: write from that offset of the file (another thread writes before it), else append. */
+  constructor(
+    private readonly fd: number,
+    private position: number | null = null,
+  ) {}
 
   flush(): void {
     let off = 0;
-    while (off < this.pos) off += writeSync(this.fd, this.buf, off, this.pos - off);
+    while (off < this.pos) {
+      const n = writeSync(this.fd, this.buf, off, this.pos - off, this.position);
+      off += n;
+      if (this.position !== null) this.position += n;
+    }
     this.bytes += this.pos;
     this.pos = 0;
   }
@@ -35,22 +43,6 @@ export class ByteWriter {
     if (n > this.buf.length) {
       this.buf = Buffer.allocUnsafe(n);
       this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
-    }
-  }
-
-  /** Appends a whole file (another thread's part of the output), through the buffer. */
-  copyFrom(file: string): void {
-    this.flush();
-    const fd = openSync(file, 'r');
-    try {
-      for (;;) {
-        const got = readSync(fd, this.buf, 0, this.buf.length, null);
-        if (got === 0) break;
-        this.pos = got;
-        this.flush();
-      }
-    } finally {
-      closeSync(fd);
     }
   }
 
@@ -156,9 +148,9 @@ export class AtomicFile {
   readonly writer: ByteWriter;
   private fd: number;
 
-  constructor(readonly target: string, tag = '') {
-    if (tag === '') removeLeftovers(target);
-    this.temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}${tag}.tmp`);
+  constructor(readonly target: string) {
+    removeLeftovers(target);
+    this.temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
     this.fd = openSync(this.temp, 'w');
     this.writer = new ByteWriter(this.fd);
   }
