@@ -1,14 +1,14 @@
 /**
  * The worker thread of parallel.ts: reads the pieces of W.csv the first thread has not taken, numbers
- * its candidates after the first thread's, then runs the groups from the split to the end and writes
- * them into the output's temporary file, from the offset where the first thread's rows end. Started
+ * its candidates after the first thread's, then takes runs of groups as the first thread does
+ * (writeRuns), writing their rows into the output's temporary file at their offsets. Started
  * from its compiled file (shared/compiled-module.mjs) or through tsx (worker-boot.mjs).
  */
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { STATUS_NAMES } from '../domain/status.ts';
 import { readGroups } from './groups.ts';
-import { bothOutput, groupSplit, numberCandidates, outputLayout, partState, trace, type PartState, type WorkerJob, type WorkerResult } from './parallel.ts';
+import { bothOutput, numberCandidates, partState, RUNS, trace, writePlan, writeRuns, type PartState, type WorkerJob, type WorkerResult } from './parallel.ts';
 import { callOrderGroups, roundGroups } from './run.ts';
 import { groupCounts, readWishPieces } from './wishes.ts';
 import { ByteWriter } from './writer.ts';
@@ -32,18 +32,13 @@ try {
   port.postMessage({ type: 'mapped', mapped });
   trace('worker: candidates numbered');
   const output = bothOutput(job.layout, groups, own.order, first.part, mine, mapped, first.names);
-  const split = groupSplit(own.order, groupCounts(output.parts, groups.size));
-  const at = outputLayout(output, split);
-  if (!at) throw new Error('taille de sortie hors limites');
+  const plan = writePlan(output, RUNS);
+  if (!plan) throw new Error('taille de sortie hors limites');
   // the first thread created the file and removes it if anything fails
   const fd = openSync(job.outputTemp, 'r+');
-  const result: WorkerResult = { bytes: 0, moved: 0, offers: 0, perStatus: new Int32Array(STATUS_NAMES.length) };
+  let result: WorkerResult;
   try {
-    const writer = new ByteWriter(fd, at.offset);
-    if (job.layout === 'call-order') result.moved = callOrderGroups(writer, output, split, own.order.length).moved;
-    else result.offers = roundGroups(writer, output, split, own.order.length, result.perStatus).offers;
-    writer.flush();
-    result.bytes = writer.bytes;
+    result = writeRuns(new ByteWriter(fd, 0), output, plan, job.taken);
     trace('worker: groups written');
   } finally {
     closeSync(fd);

@@ -40,7 +40,7 @@ import {
   type RoundResult,
 } from './run.ts';
 import { groupCounts, outputBytes, readWishPieces, WISH_COLUMNS, WishBuckets, type BucketPart, type Layout } from './wishes.ts';
-import { AtomicFile } from './writer.ts';
+import { AtomicFile, type ByteWriter } from './writer.ts';
 
 const TRACE = process.env.FABRIQUES_TRACE === '1';
 /** FABRIQUES_TRACE=1: the steps of both threads on stderr, in ms since the process started. */
@@ -64,6 +64,8 @@ export interface ParallelOptions {
 }
 
 const DEFAULTS = { minBytes: 32 << 20, pieces: 48 };
+/** Runs of groups shared out between the threads after the reading (see writeRuns). */
+export const RUNS = 64;
 
 /** What a thread hands the other of the part it read (shared memory, no copy). */
 export interface PartState {
@@ -104,25 +106,81 @@ export interface WorkerJob {
   /** The pieces of W.csv (see readWishPieces) and the shared counter of pieces taken. */
   bounds: number[];
   next: Int32Array;
-  /** The output's temporary file, where the worker writes its groups from their offset. */
+  /** The output's temporary file, where the worker writes the runs of groups it takes (writeRuns). */
   outputTemp: string;
+  /** The shared counter of runs taken. */
+  taken: Int32Array;
 }
 
 /**
- * Where the worker's rows start in the output (after the header and this thread's groups
- * order[0..split)) and the output's whole size; null when a count overflowed (then one thread).
+ * The groups, in output order, cut into runs of about equal wish counts: run r is groups
+ * order[start[r] .. start[r+1]) and its rows take bytes offset[r] .. offset[r+1] of the output (the
+ * header comes first). Null when a count overflowed (then one thread).
  */
-export function outputLayout(o: Pick<Output, 'layout' | 'order' | 'groups' | 'parts'>, split: number): { offset: number; total: number } | null {
-  let offset = (o.layout === 'call-order' ? CALL_ORDER_HEADER : ROUND_HEADER).length;
-  let total = offset;
-  for (let k = 0; k < o.order.length; k++) {
+export interface WritePlan {
+  start: Int32Array;
+  offset: Float64Array;
+}
+
+export function writePlan(o: Pick<Output, 'layout' | 'order' | 'groups' | 'parts'>, runs: number): WritePlan | null {
+  const G = o.order.length;
+  const counts = groupCounts(o.parts, o.groups.size);
+  let wishes = 0;
+  for (let g = 0; g < counts.length; g++) wishes += counts[g]!;
+  const start = [0];
+  const offset = [(o.layout === 'call-order' ? CALL_ORDER_HEADER : ROUND_HEADER).length];
+  let done = 0;
+  let at = offset[0]!;
+  for (let k = 0; k < G; k++) {
+    if (k > start[start.length - 1]! && done * runs >= wishes * start.length) {
+      start.push(k);
+      offset.push(at);
+    }
     const g = o.order[k]!;
     const bytes = outputBytes(o.parts, o.layout, g, csvField(o.groups.ids, g).length);
     if (bytes < 0) return null;
-    if (k < split) offset += bytes;
-    total += bytes;
+    done += counts[g]!;
+    at += bytes;
   }
-  return { offset, total };
+  start.push(G);
+  offset.push(at);
+  return { start: Int32Array.from(start), offset: Float64Array.from(offset) };
+}
+
+/** What a thread did of the runs it took. */
+export interface RunsDone {
+  bytes: number;
+  moved: number;
+  offers: number;
+  perStatus: Int32Array;
+  computeMs: number;
+}
+
+/**
+ * Takes the next run not taken (`taken[0]`, counted atomically by both threads) until none is left:
+ * runs its groups and writes their rows at the run's offset, checking that they take the bytes
+ * planned. Each thread ends within about one run of the other, whatever their speed.
+ */
+export function writeRuns(w: ByteWriter, o: Output, plan: WritePlan, taken: Int32Array): RunsDone {
+  const done: RunsDone = { bytes: 0, moved: 0, offers: 0, perStatus: new Int32Array(STATUS_NAMES.length), computeMs: 0 };
+  const runs = plan.start.length - 1;
+  for (let r: number; (r = Atomics.add(taken, 0, 1)) < runs; ) {
+    w.seek(plan.offset[r]!);
+    const before = w.bytes;
+    if (o.layout === 'call-order') {
+      const d = callOrderGroups(w, o, plan.start[r]!, plan.start[r + 1]!);
+      done.moved += d.moved;
+      done.computeMs += d.computeMs;
+    } else {
+      const d = roundGroups(w, o, plan.start[r]!, plan.start[r + 1]!, done.perStatus);
+      done.offers += d.offers;
+      done.computeMs += d.computeMs;
+    }
+    w.flush();
+    if (w.bytes - before !== plan.offset[r + 1]! - plan.offset[r]!) throw new Error('taille écrite inattendue');
+  }
+  done.bytes = w.bytes;
+  return done;
 }
 
 /**
@@ -187,18 +245,6 @@ export function bothOutput(layout: Layout, groups: ReturnType<typeof readGroups>
   };
 }
 
-/** Where the worker's groups start in output order: the wishes shared out as evenly as possible. */
-export function groupSplit(order: Int32Array, counts: Int32Array): number {
-  let total = 0;
-  for (let g = 0; g < counts.length; g++) total += counts[g]!;
-  let sum = 0;
-  for (let k = 0; k < order.length; k++) {
-    if (2 * sum >= total) return k;
-    sum += counts[order[k]!]!;
-  }
-  return order.length;
-}
-
 /**
  * The bounds of about `count` pieces of the data rows, each starting after a line end (the first at
  * `dataStart`, the last ending at `size`); fewer when the file has fewer lines.
@@ -233,13 +279,7 @@ function cutAfter(fd: number, buf: Buffer, at: number, size: number): number {
 
 type Message = { type: 'parsed'; part: PartState } | { type: 'mapped'; mapped: Mapped } | { type: 'done'; result: WorkerResult } | { type: 'failed'; message: string };
 
-export interface WorkerResult {
-  /** Bytes the worker wrote (checked against the offsets). */
-  bytes: number;
-  moved: number;
-  offers: number;
-  perStatus: Int32Array;
-}
+export type WorkerResult = RunsDone;
 
 /** The worker's messages, one at a time; a failure or an exit rejects. */
 class Channel {
@@ -293,10 +333,8 @@ interface Attempt {
   output: Output;
   /** Wishes of both parts. */
   wishes: number;
-  split: number;
-  /** Where the worker's rows start, and the output's size. */
-  offset: number;
-  total: number;
+  plan: WritePlan;
+  taken: Int32Array;
   channel: Channel;
   file: AtomicFile;
   readMs: number;
@@ -322,7 +360,8 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
   if (bounds.length < 3) return null;
   const next = alloc(Int32Array, 1, true);
   const file = new AtomicFile(out);
-  const job: WorkerJob = { layout, input, wishesPath: big.path, header, bounds, next, outputTemp: file.temp };
+  const taken = alloc(Int32Array, 1, true);
+  const job: WorkerJob = { layout, input, wishesPath: big.path, header, bounds, next, outputTemp: file.temp, taken };
   // the worker compiled to one JavaScript file starts in ~70 ms; through tsx in ~0.5 s (then the
   // compiled one is built for the next jobs, in esbuild's own process while this thread reads)
   const building = compiled ? null : buildModule(entry);
@@ -345,11 +384,10 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     trace('mapped');
     const output = bothOutput(layout, groups, first.order, mine, second, mapped, names);
     const counts = groupCounts(output.parts, groups.size);
-    const split = groupSplit(first.order, counts);
-    const at = outputLayout(output, split);
-    if (!at) throw new Error('taille de sortie hors limites');
+    const plan = writePlan(output, RUNS);
+    if (!plan) throw new Error('taille de sortie hors limites');
     await building;
-    return { groups, output, wishes: counts.reduce((n, c) => n + c, 0), split, ...at, channel, file, readMs, readCpuMs };
+    return { groups, output, wishes: counts.reduce((n, c) => n + c, 0), plan, taken, channel, file, readMs, readCpuMs };
   } catch {
     file.abort();
     await building;
@@ -367,7 +405,7 @@ async function finish(a: Attempt): Promise<WorkerResult | null> {
     trace('main groups done');
     const done = await a.channel.next('done');
     trace('worker done');
-    if (done.result.bytes !== a.total - a.offset) throw new Error('taille écrite par le fil de travail inattendue');
+    if (done.result.bytes + a.file.writer.bytes !== a.plan.offset[a.plan.offset.length - 1]) throw new Error('taille écrite inattendue');
     return done.result;
   } catch {
     a.file.abort();
@@ -378,20 +416,19 @@ async function finish(a: Attempt): Promise<WorkerResult | null> {
 }
 
 /**
- * The two-thread job: this thread runs its groups (`mine`, after `header`) while the worker writes
- * its own after them; null (everything cleaned up) when the job must run on one thread.
+ * The two-thread job: this thread writes the header, then both threads take runs of groups until none
+ * is left; null (everything cleaned up) when the job must run on one thread.
  */
-async function onTwoThreads<T extends { computeMs: number }>(input: BatchInput, out: string, layout: Layout, options: ParallelOptions, header: string, mine: (a: Attempt) => T) {
+async function onTwoThreads(input: BatchInput, out: string, layout: Layout, options: ParallelOptions, header: string) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const a = await start(input, out, layout, options, t0, cpu0);
   if (!a) return null;
-  let done: T;
+  let done: RunsDone;
   try {
     a.file.writer.ascii(header);
-    done = mine(a);
-    a.file.writer.flush();
-    if (a.file.writer.bytes !== a.offset) throw new Error('taille écrite inattendue');
+    a.file.writer.flush(); // counted even if the worker takes every run
+    done = writeRuns(a.file.writer, a.output, a.plan, a.taken);
   } catch {
     a.file.abort();
     await finish(a);
@@ -400,10 +437,12 @@ async function onTwoThreads<T extends { computeMs: number }>(input: BatchInput, 
   const theirs = await finish(a);
   if (!theirs) return null;
   const bytes = a.file.commit() + theirs.bytes;
+  const perStatus = done.perStatus.map((n, s) => n + theirs.perStatus[s]!);
   const elapsed = performance.now() - t0;
   return {
-    mine: done,
-    theirs,
+    moved: done.moved + theirs.moved,
+    offers: done.offers + theirs.offers,
+    perStatus,
     common: {
       groups: a.groups.size,
       wishes: a.wishes,
@@ -416,19 +455,17 @@ async function onTwoThreads<T extends { computeMs: number }>(input: BatchInput, 
 
 /** `call-order` on two threads when the file is big enough (else, or on any problem, on one). */
 export async function runCallOrderParallel(input: BatchInput, out: string, options: ParallelOptions = {}): Promise<CallOrderResult> {
-  const r = await onTwoThreads(input, out, 'call-order', options, CALL_ORDER_HEADER, (a) => callOrderGroups(a.file.writer, a.output, 0, a.split));
+  const r = await onTwoThreads(input, out, 'call-order', options, CALL_ORDER_HEADER);
   if (!r) return runCallOrder(input, out);
-  return { ...r.common, moved: r.mine.moved + r.theirs.moved };
+  return { ...r.common, moved: r.moved };
 }
 
 /** `round` (without the automatic responder) on two threads when the file is big enough. */
 export async function runRoundParallel(input: BatchInput, out: string, options: { autoResponder: boolean } & ParallelOptions): Promise<RoundResult> {
   if (options.autoResponder) return runRound(input, out, options);
-  const perStatus = new Int32Array(STATUS_NAMES.length);
-  const r = await onTwoThreads(input, out, 'round', options, ROUND_HEADER, (a) => roundGroups(a.file.writer, a.output, 0, a.split, perStatus.fill(0)));
+  const r = await onTwoThreads(input, out, 'round', options, ROUND_HEADER);
   if (!r) return runRound(input, out, options);
-  for (let s = 0; s < perStatus.length; s++) perStatus[s]! += r.theirs.perStatus[s]!;
-  return { ...r.common, offers: r.mine.offers + r.theirs.offers, autoResponses: 0, statuses: statusCounts(perStatus) };
+  return { ...r.common, offers: r.offers, autoResponses: 0, statuses: statusCounts(r.perStatus) };
 }
 
 /** Candidates of both parts, each once: the second part's new ones have ids ≥ the first part's count. */

@@ -36,6 +36,12 @@ export class ByteWriter {
     this.pos = 0;
   }
 
+  /** Writes from now on at that offset of the file (after flushing what is buffered). */
+  seek(position: number): void {
+    this.flush();
+    this.position = position;
+  }
+
   /** Makes room for n bytes at `pos` (flushing, or growing the buffer for a huge row). */
   room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
@@ -189,7 +195,8 @@ function alive(pid: number): boolean {
 
 /**
  * Removes the temporary files an earlier job writing `target` left behind when it was killed (its
- * `.O.csv.<pid>….tmp` and the second thread's `O.csv.<pid>.part2.tmp`), once their process is gone.
+ * `.O.csv.<pid>….tmp`, and the `O.csv.<pid>.part2.tmp` of versions where the second thread wrote its
+ * own file), once their process is gone.
  * Files of a process still running are left alone.
  */
 export function removeLeftovers(target: string): string[] {
