@@ -8,7 +8,7 @@ import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { STATUS_NAMES } from '../domain/status.ts';
 import { readGroups } from './groups.ts';
-import { bothOutput, numberCandidates, partState, RUNS, trace, writePlan, writeRuns, type PartState, type WorkerJob, type WorkerResult } from './parallel.ts';
+import { bothOutput, emptyMapping, numberCandidates, numberingCut, partState, RUNS, trace, writePlan, writeRuns, type PartState, type WorkerJob, type WorkerResult } from './parallel.ts';
 import { callOrderGroups, roundGroups } from './run.ts';
 import { groupCounts, readWishPieces } from './wishes.ts';
 import { ByteWriter } from './writer.ts';
@@ -26,10 +26,16 @@ try {
   const own = readWishPieces({ path: job.wishesPath }, job.input.wishesName, groups, job.layout, job.header, job.bounds, job.next);
   const mine = partState(own);
   trace('worker: part read');
-  port.postMessage({ type: 'parsed', part: mine });
+  const mapping = emptyMapping(own.candidates.size);
+  port.postMessage({ type: 'parsed', part: mine, mapping });
   const first = await firstPart();
-  const mapped = { ...numberCandidates(first.part, own), names: own.candidates.packed(true) };
-  port.postMessage({ type: 'mapped', mapped });
+  // this thread numbers the first half of its candidates, the first thread the second
+  numberCandidates(first.part, mine, job.layout, 0, numberingCut(own.candidates.size), mapping);
+  const mapped = { ...mapping, names: own.candidates.packed(true) };
+  port.postMessage({ type: 'mapped', names: mapped.names });
+  // the first thread's half is needed too before gathering any group
+  Atomics.wait(job.numbered, 0, 0);
+  if (Atomics.load(job.numbered, 0) !== 1) throw new Error('numérotation interrompue');
   trace('worker: candidates numbered');
   const output = bothOutput(job.layout, groups, own.order, first.part, mine, mapped, first.names);
   const plan = writePlan(output, RUNS);

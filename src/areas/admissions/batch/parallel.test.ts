@@ -144,6 +144,19 @@ describe('the jobs on two threads', () => {
     expect(readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
   }, 60_000);
 
+  it('finds a second accepted offer in the other part whichever thread numbers that candidate', async () => {
+    // 200 candidates: the worker numbers the first 32 of its own, this thread the others
+    const rows = Array.from({ length: 200 }, (_, i) => `c${i},g${i < 100 ? 0 : 1},${1 + (i % 100)},,${i === 3 ? 'accepted' : 'waiting'},0`);
+    for (const at of [110, 200]) {
+      const withSecond = [...rows.slice(0, at), 'c3,g1,101,,accepted,0', ...rows.slice(at)];
+      const f = files(['g0,2,0,', 'g1,2,0,'], withSecond);
+      const expected = await messageOf(() => runRound(f.input, f.one, { autoResponder: false }));
+      expect(expected).toMatch(/déjà une offre acceptée/);
+      expect(await messageOf(() => runRoundParallel(f.input, f.two, { autoResponder: false, ...twoThreads(2, 1) }))).toBe(expected);
+    }
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
+  }, 30_000);
+
   it('falls back to one thread when the cut falls inside a quoted field spanning lines', async () => {
     const long = `"c,${'x\n'.repeat(200)}"`;
     const rows = [`${long},g0,1,,waiting,0`, ...Array.from({ length: 20 }, (_, i) => `c${i},g0,${i + 2},,waiting,0`)];

@@ -110,6 +110,8 @@ export interface WorkerJob {
   outputTemp: string;
   /** The shared counter of runs taken. */
   taken: Int32Array;
+  /** Set by the first thread once it has numbered its half of the worker's candidates: 1 done, 2 failed. */
+  numbered: Int32Array;
 }
 
 /**
@@ -184,24 +186,32 @@ export function writeRuns(w: ByteWriter, o: Output, plan: WritePlan, taken: Int3
 }
 
 /**
- * The second part's candidates in the common numbering: this thread's id when the first part has the
- * candidate (its bit set in `inFirst`), else (first part's count + own id). Throws when a candidate
- * holds an accepted offer in both parts (the one-thread job then reports it with its lines).
+ * The second part's candidates from..to in the common numbering (see Mapped): this thread's id when
+ * the first part has the candidate (its bit set in `inFirst`), else (first part's count + own id).
+ * Both threads number a half at once (ranges cut at a multiple of 32: no word of `inFirst` is
+ * written by both). Throws when a candidate holds an accepted offer in both parts (the one-thread
+ * job then reports it with its lines).
  */
-export function numberCandidates(first: PartState, own: WishBuckets): { map: Int32Array; inFirst: Int32Array } {
+export function numberCandidates(first: PartState, second: PartState, layout: Layout, from: number, to: number, into: Pick<Mapped, 'map' | 'inFirst'>): void {
   const firstNames = ByteInterner.view(first.candidates);
   const c0 = first.candidates.size;
-  const names = own.candidates;
-  const map = alloc(Int32Array, names.size, true);
-  const inFirst = alloc(Int32Array, (names.size + 31) >>> 5, true);
-  for (let c = 0; c < names.size; c++) {
-    const id = firstNames.find(names.arena, names.start[c]!, names.start[c + 1]!);
+  const { arena, start } = second.candidates;
+  const { map, inFirst } = into;
+  for (let c = from; c < to; c++) {
+    const id = firstNames.find(arena, start[c]!, start[c + 1]!);
     map[c] = id >= 0 ? id : c0 + c;
     if (id < 0) continue;
     inFirst[c >>> 5]! |= 1 << (c & 31);
-    if (own.layout === 'round' && own.acceptedLine[c] && first.acceptedLine[id]) throw new Error('offre acceptée dans les deux parties');
+    if (layout === 'round' && second.acceptedLine[c] && first.acceptedLine[id]) throw new Error('offre acceptée dans les deux parties');
   }
-  return { map, inFirst };
+}
+
+/** Where the worker's half of the numbering ends and this thread's starts. */
+export const numberingCut = (candidates: number) => Math.floor(candidates / 64) * 32;
+
+/** The numbering of the second part's candidates, in shared memory, to be filled by numberCandidates. */
+export function emptyMapping(candidates: number): Pick<Mapped, 'map' | 'inFirst'> {
+  return { map: alloc(Int32Array, candidates, true), inFirst: alloc(Int32Array, (candidates + 31) >>> 5, true) };
 }
 
 /** The flags texts of both parts, the second's ids following the first's. */
@@ -277,7 +287,7 @@ function cutAfter(fd: number, buf: Buffer, at: number, size: number): number {
   return -1;
 }
 
-type Message = { type: 'parsed'; part: PartState } | { type: 'mapped'; mapped: Mapped } | { type: 'done'; result: WorkerResult } | { type: 'failed'; message: string };
+type Message = { type: 'parsed'; part: PartState; mapping: Pick<Mapped, 'map' | 'inFirst'> } | { type: 'mapped'; names: Int32Array } | { type: 'done'; result: WorkerResult } | { type: 'failed'; message: string };
 
 export type WorkerResult = RunsDone;
 
@@ -361,7 +371,12 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
   const next = alloc(Int32Array, 1, true);
   const file = new AtomicFile(out);
   const taken = alloc(Int32Array, 1, true);
-  const job: WorkerJob = { layout, input, wishesPath: big.path, header, bounds, next, outputTemp: file.temp, taken };
+  const numbered = alloc(Int32Array, 1, true);
+  const job: WorkerJob = { layout, input, wishesPath: big.path, header, bounds, next, outputTemp: file.temp, taken, numbered };
+  const signal = (state: number) => {
+    Atomics.store(numbered, 0, state);
+    Atomics.notify(numbered, 0);
+  };
   // the worker compiled to one JavaScript file starts in ~70 ms; through tsx in ~0.5 s (then the
   // compiled one is built for the next jobs, in esbuild's own process while this thread reads)
   const building = compiled ? null : buildModule(entry);
@@ -373,14 +388,17 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     const groups = readGroups(input.groups, input.groupsName);
     const first = readWishPieces(input.wishes, input.wishesName, groups, layout, header, bounds, next, options.firstTakes);
     trace('main parsed');
-    const second = (await channel.next('parsed')).part;
+    const { part: second, mapping } = await channel.next('parsed');
     trace('worker parsed');
     const mine = partState(first);
     const names = first.candidates.packed(true);
     worker.postMessage({ type: 'part', part: mine, names });
     const readMs = performance.now() - t0;
     const readCpuMs = cpuMs(cpu0, process.cpuUsage());
-    const mapped = (await channel.next('mapped')).mapped;
+    // the worker numbers the first half of its candidates, this thread the second
+    numberCandidates(mine, second, layout, numberingCut(second.candidates.size), second.candidates.size, mapping);
+    signal(1);
+    const mapped: Mapped = { ...mapping, names: (await channel.next('mapped')).names };
     trace('mapped');
     const output = bothOutput(layout, groups, first.order, mine, second, mapped, names);
     const counts = groupCounts(output.parts, groups.size);
@@ -389,6 +407,7 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     await building;
     return { groups, output, wishes: counts.reduce((n, c) => n + c, 0), plan, taken, channel, file, readMs, readCpuMs };
   } catch {
+    signal(2);
     file.abort();
     await building;
     await worker.terminate();
