@@ -6,11 +6,9 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { STATUS_NAMES } from '../domain/status.ts';
 import { readGroups } from './groups.ts';
 import { bothOutput, emptyMapping, numberCandidates, numberingCut, partState, RUNS, trace, writePlan, writeRuns, type PartState, type WorkerJob, type WorkerResult } from './parallel.ts';
-import { callOrderGroups, roundGroups } from './run.ts';
-import { groupCounts, readWishPieces } from './wishes.ts';
+import { readWishPieces } from './wishes.ts';
 import { ByteWriter } from './writer.ts';
 
 const port = parentPort!;

@@ -247,7 +247,6 @@ export function bothOutput(layout: Layout, groups: ReturnType<typeof readGroups>
     order,
     layout,
     parts: [view(first, 0, null), view(second, first.flagTexts.size, mapped)],
-    candidates: c0 + second.candidates.size,
     names: { first: c0, packed: firstNames, arena: first.candidates.arena, packed2: mapped.names, arena2: second.candidates.arena },
     flags: flags.packed,
     flagsArena: flags.arena,

@@ -74,8 +74,6 @@ export interface Output {
   order: Int32Array;
   layout: Layout;
   parts: BucketPart[];
-  /** Candidates in the common numbering. */
-  candidates: number;
   names: Names;
   /** Round: every flags text (the parts' texts one after the other). */
   flags: Int32Array;
@@ -117,7 +115,6 @@ function singleOutput(t: WishBuckets): Output {
     order: t.order,
     layout: t.layout,
     parts: [t],
-    candidates: t.candidates.size,
     names: { first: t.candidates.size, packed: t.candidates.packed(), arena: t.candidates.arena, packed2: new Int32Array(0), arena2: new Uint8Array(0) },
     flags,
     flagsArena: t.flagTexts.arena,
