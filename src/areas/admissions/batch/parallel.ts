@@ -122,7 +122,12 @@ export interface WorkerJob {
 export interface WritePlan {
   start: Int32Array;
   offset: Float64Array;
+  /** Wishes of all the groups. */
+  wishes: number;
 }
+
+/** The output's header: its columns. */
+const headerOf = (layout: Layout) => (layout === 'call-order' ? CALL_ORDER_HEADER : ROUND_HEADER);
 
 export function writePlan(o: Pick<Output, 'layout' | 'order' | 'groups' | 'parts'>, runs: number): WritePlan | null {
   const G = o.order.length;
@@ -130,7 +135,7 @@ export function writePlan(o: Pick<Output, 'layout' | 'order' | 'groups' | 'parts
   let wishes = 0;
   for (let g = 0; g < counts.length; g++) wishes += counts[g]!;
   const start = [0];
-  const offset = [(o.layout === 'call-order' ? CALL_ORDER_HEADER : ROUND_HEADER).length];
+  const offset = [headerOf(o.layout).length];
   let done = 0;
   let at = offset[0]!;
   for (let k = 0; k < G; k++) {
@@ -146,7 +151,7 @@ export function writePlan(o: Pick<Output, 'layout' | 'order' | 'groups' | 'parts
   }
   start.push(G);
   offset.push(at);
-  return { start: Int32Array.from(start), offset: Float64Array.from(offset) };
+  return { start: Int32Array.from(start), offset: Float64Array.from(offset), wishes };
 }
 
 /** What a thread did of the runs it took. */
@@ -340,8 +345,6 @@ function threadsFor(input: BatchInput, options: ParallelOptions): { path: string
 interface Attempt {
   groups: ReturnType<typeof readGroups>;
   output: Output;
-  /** Wishes of both parts. */
-  wishes: number;
   plan: WritePlan;
   taken: Int32Array;
   channel: Channel;
@@ -400,11 +403,10 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     const mapped: Mapped = { ...mapping, names: (await channel.next('mapped')).names };
     trace('mapped');
     const output = bothOutput(layout, groups, first.order, mine, second, mapped, names);
-    const counts = groupCounts(output.parts, groups.size);
     const plan = writePlan(output, RUNS);
     if (!plan) throw new Error('taille de sortie hors limites');
     await building;
-    return { groups, output, wishes: counts.reduce((n, c) => n + c, 0), plan, taken, channel, file, readMs, readCpuMs };
+    return { groups, output, plan, taken, channel, file, readMs, readCpuMs };
   } catch {
     signal(2);
     file.abort();
@@ -437,14 +439,14 @@ async function finish(a: Attempt): Promise<WorkerResult | null> {
  * The two-thread job: this thread writes the header, then both threads take runs of groups until none
  * is left; null (everything cleaned up) when the job must run on one thread.
  */
-async function onTwoThreads(input: BatchInput, out: string, layout: Layout, options: ParallelOptions, header: string) {
+async function onTwoThreads(input: BatchInput, out: string, layout: Layout, options: ParallelOptions) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const a = await start(input, out, layout, options, t0, cpu0);
   if (!a) return null;
   let done: RunsDone;
   try {
-    a.file.writer.ascii(header);
+    a.file.writer.ascii(headerOf(layout));
     a.file.writer.flush(); // counted even if the worker takes every run
     done = writeRuns(a.file.writer, a.output, a.plan, a.taken);
   } catch {
@@ -463,7 +465,7 @@ async function onTwoThreads(input: BatchInput, out: string, layout: Layout, opti
     perStatus,
     common: {
       groups: a.groups.size,
-      wishes: a.wishes,
+      wishes: a.plan.wishes,
       candidates: distinctCandidates(a),
       bytes,
       timings: { threads: 2, readMs: a.readMs, computeMs: done.computeMs, writeMs: elapsed - a.readMs - done.computeMs, readCpuMs: a.readCpuMs, afterReadCpuMs: cpuMs(cpu0, process.cpuUsage()) - a.readCpuMs },
@@ -473,7 +475,7 @@ async function onTwoThreads(input: BatchInput, out: string, layout: Layout, opti
 
 /** `call-order` on two threads when the file is big enough (else, or on any problem, on one). */
 export async function runCallOrderParallel(input: BatchInput, out: string, options: ParallelOptions = {}): Promise<CallOrderResult> {
-  const r = await onTwoThreads(input, out, 'call-order', options, CALL_ORDER_HEADER);
+  const r = await onTwoThreads(input, out, 'call-order', options);
   if (!r) return runCallOrder(input, out);
   return { ...r.common, moved: r.moved };
 }
@@ -481,7 +483,7 @@ export async function runCallOrderParallel(input: BatchInput, out: string, optio
 /** `round` (without the automatic responder) on two threads when the file is big enough. */
 export async function runRoundParallel(input: BatchInput, out: string, options: { autoResponder: boolean } & ParallelOptions): Promise<RoundResult> {
   if (options.autoResponder) return runRound(input, out, options);
-  const r = await onTwoThreads(input, out, 'round', options, ROUND_HEADER);
+  const r = await onTwoThreads(input, out, 'round', options);
   if (!r) return runRound(input, out, options);
   return { ...r.common, offers: r.offers, autoResponses: 0, statuses: statusCounts(r.perStatus) };
 }
