@@ -1,13 +1,13 @@
 /**
  * The two batch jobs on two threads (ADR 0015). W.csv is cut into pieces at line ends; this thread
  * and a worker thread each take the next free piece until none is left, each into its own buckets
- * in shared memory (a thread's "part" is the pieces it read). The worker then numbers its
- * candidates after this thread's (a candidate in both parts gets this thread's id), and the groups,
- * in output order, are shared out by wish count: each thread gathers its groups from both parts'
- * buckets, runs them and writes their rows into the output's temporary file, the worker from the
- * offset where this thread's rows end: the reading counted the bytes each group's rows take
- * (`outputBytes`), so both threads know that offset before writing. Every group sees all its wishes,
- * so the output is the one thread's, byte for byte; each thread's byte count is checked at the end.
+ * in shared memory (a thread's "part" is the pieces it read). The worker's candidates are then
+ * numbered after this thread's, half by each thread (a candidate in both parts gets this thread's
+ * id). The reading counted the bytes each group's rows take (`outputBytes`), so every group's offset
+ * in the output is known: the groups, in output order, are cut into runs of about equal wish counts,
+ * and each thread takes the next run not taken, gathers its groups from both parts' buckets, runs
+ * them and writes their rows into the output's temporary file at the run's offset. Every group sees
+ * all its wishes, so the output is the one thread's, byte for byte; each run's size is checked.
  *
  * Anything unusual — a small file, a bad row, a duplicate, a cut inside a quoted field, a worker that
  * fails — falls back to the one-thread job (run.ts), which gives the error with its lines.
@@ -90,11 +90,14 @@ export function partState(t: WishBuckets): PartState {
   };
 }
 
-/** What the worker hands back once it has numbered its candidates. */
-export interface Mapped {
-  /** See BucketPart: the second part's candidates in the common numbering. */
+/** The second part's candidates in the common numbering (see BucketPart), filled by both threads. */
+export interface Numbering {
   map: Int32Array;
   inFirst: Int32Array;
+}
+
+/** The numbering, and the worker's candidate names (packed) for writing rows. */
+export interface Mapped extends Numbering {
   names: Int32Array;
 }
 
@@ -197,7 +200,7 @@ export function writeRuns(w: ByteWriter, o: Output, plan: WritePlan, taken: Int3
  * written by both). Throws when a candidate holds an accepted offer in both parts (the one-thread
  * job then reports it with its lines).
  */
-export function numberCandidates(first: PartState, second: PartState, layout: Layout, from: number, to: number, into: Pick<Mapped, 'map' | 'inFirst'>): void {
+export function numberCandidates(first: PartState, second: PartState, layout: Layout, from: number, to: number, into: Numbering): void {
   const firstNames = ByteInterner.view(first.candidates);
   const c0 = first.candidates.size;
   const { arena, start } = second.candidates;
@@ -215,7 +218,7 @@ export function numberCandidates(first: PartState, second: PartState, layout: La
 export const numberingCut = (candidates: number) => Math.floor(candidates / 64) * 32;
 
 /** The numbering of the second part's candidates, in shared memory, to be filled by numberCandidates. */
-export function emptyMapping(candidates: number): Pick<Mapped, 'map' | 'inFirst'> {
+export function emptyMapping(candidates: number): Numbering {
   return { map: alloc(Int32Array, candidates, true), inFirst: alloc(Int32Array, (candidates + 31) >>> 5, true) };
 }
 
@@ -291,7 +294,7 @@ function cutAfter(fd: number, buf: Buffer, at: number, size: number): number {
   return -1;
 }
 
-type Message = { type: 'parsed'; part: PartState; mapping: Pick<Mapped, 'map' | 'inFirst'> } | { type: 'mapped'; names: Int32Array } | { type: 'done'; result: WorkerResult } | { type: 'failed'; message: string };
+type Message = { type: 'parsed'; part: PartState; mapping: Numbering } | { type: 'mapped'; names: Int32Array } | { type: 'done'; result: WorkerResult } | { type: 'failed'; message: string };
 
 export type WorkerResult = RunsDone;
 
