@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { buildModule, compiledModule } from '../../shared/compiled-module.mjs';
 import { main } from '../../cli.ts';
+import { captureConsole } from '../../../test/support/console.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fabriques-admissions-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,16 +23,8 @@ writeFileSync(
       .join(''),
 );
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  rmSync(O, { force: true });
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
+beforeEach(() => rmSync(O, { force: true }));
 
 const admissions = (...args: string[]) => main(['admissions', ...args]);
 
@@ -66,7 +59,7 @@ describe('fabriques admissions', () => {
       [['call-order', '--groups', G, '--wishes', W, '--out', O, '--auto-responder'], /option inconnue --auto-responder/],
     ];
     for (const [args, message] of cases) {
-      err = [];
+      err.length = 0;
       expect(await admissions(...args)).toBe(2);
       expect(err).toHaveLength(1);
       expect(err[0]).toMatch(message);
