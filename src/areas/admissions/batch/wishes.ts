@@ -51,6 +51,7 @@ const STAGE = 256; // rows appended together
 const MASK_TEXTS = 256; // flags texts memoised per signature (more are computed each time)
 
 const SEMICOLON = 59;
+const QUOTE = 34;
 const SPACE = 32;
 const TAB = 9;
 
@@ -68,7 +69,7 @@ function statusOf(b: Uint8Array, s: number, e: number): number {
 }
 
 /** Decimal digits of a non-negative integer. */
-export function digits(n: number): number {
+function digits(n: number): number {
   let d = 1;
   while (n >= 10) {
     n = Math.floor(n / 10);
@@ -81,7 +82,7 @@ export function digits(n: number): number {
 function fieldBytes(quote: number, b: Uint8Array, s: number, e: number): number {
   if (!quote) return e - s;
   let n = e - s + 2;
-  for (let i = s; i < e; i++) if (b[i] === 34) n++;
+  for (let i = s; i < e; i++) if (b[i] === QUOTE) n++;
   return n;
 }
 
