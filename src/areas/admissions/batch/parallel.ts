@@ -43,9 +43,9 @@ import { groupCounts, outputBytes, readWishPieces, WISH_COLUMNS, WishBuckets, ty
 import { AtomicFile, type ByteWriter } from './writer.ts';
 
 const TRACE = process.env.FABRIQUES_TRACE === '1';
-/** FABRIQUES_TRACE=1: the steps of both threads on stderr, in ms since the process started. */
+/** FABRIQUES_TRACE=1: the steps of both threads on stderr, in ms since the process started, with the process's memory. */
 export const trace = (what: string) => {
-  if (TRACE) console.error(`${(performance.timeOrigin + performance.now() - PROCESS_START).toFixed(0).padStart(6)} ms ${what}`);
+  if (TRACE) console.error(`${(performance.timeOrigin + performance.now() - PROCESS_START).toFixed(0).padStart(6)} ms ${String(Math.round(process.memoryUsage.rss() / 2 ** 20)).padStart(5)} MB ${what}`);
 };
 const PROCESS_START = Date.now() - process.uptime() * 1000;
 
@@ -390,6 +390,7 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     : new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href, job } });
   const channel = new Channel(worker);
   try {
+    trace('main start');
     const groups = readGroups(input.groups, input.groupsName);
     const first = readWishPieces(input.wishes, input.wishesName, groups, layout, header, bounds, next, options.firstTakes);
     trace('main parsed');

@@ -18,6 +18,7 @@ import { CsvError, FieldError, readCsv, type CsvHeader, type CsvSink, type CsvSo
 import { parseUint, shown, type GroupTable } from './groups.ts';
 import { alloc, grow } from './memory.ts';
 import { ByteInterner } from './interner.ts';
+import { SCAN_RECORD, wishScanAddon, type WishScanner } from './native.ts';
 
 export const WISH_COLUMNS = ['candidate', 'group', 'rank', 'flags', 'status', 'preference'] as const;
 export const W_CANDIDATE = 0;
@@ -48,6 +49,7 @@ const SIGNATURE = 3;
 const BYTES = 4;
 
 const STAGE = 256; // rows appended together
+const SCAN_ROWS = 1024; // rows split by the native scanner per call
 const MASK_TEXTS = 256; // flags texts memoised per signature (more are computed each time)
 
 const SEMICOLON = 59;
@@ -221,26 +223,25 @@ class WishSink implements CsvSink {
   private readonly maxCandidates: number;
   private readonly round: boolean;
 
-  constructor(private readonly t: WishBuckets) {
+  constructor(
+    private readonly t: WishBuckets,
+    native: boolean,
+  ) {
     this.round = t.layout === 'round';
     this.maxCandidates = this.round ? MAX_CANDIDATES_ROUND : MAX_CANDIDATES_CALL_ORDER;
+    const addon = native ? wishScanAddon() : null;
+    this.scanner = addon ? new addon.Scanner(t.groups.ids.arena, t.groups.ids.start, t.groups.size, STATUS_NAMES) : null;
+    this.scanned = new Int32Array(this.scanner ? SCAN_ROWS * SCAN_RECORD + 1 : 0);
+    this.fast = this.scanner ? this.scanRows.bind(this) : null;
   }
+
+  readonly fast: CsvSink['fast'];
 
   row(b: Uint8Array, fs: Int32Array, fe: Int32Array, line: number): void {
     const t = this.t;
-    let s = fs[W_CANDIDATE]!;
-    let e = fe[W_CANDIDATE]!;
-    let candidate = this.lastCandidate;
-    if (candidate < 0 || !t.candidates.equals(candidate, b, s, e)) {
-      if (s === e) throw new FieldError('identifiant de candidat vide', W_CANDIDATE);
-      candidate = t.candidates.intern(b, s, e);
-      if (candidate < 0) throw new FieldError('identifiant qui n’est pas de l’UTF-8 valide', W_CANDIDATE);
-      if (candidate >= this.maxCandidates) throw new FieldError(`plus de ${this.maxCandidates} candidats : fichier trop grand pour un seul calcul`, W_CANDIDATE);
-      this.lastCandidate = candidate;
-      this.candidateBytes = fieldBytes(t.candidates.quote[candidate]!, b, s, e);
-    }
-    s = fs[W_GROUP]!;
-    e = fe[W_GROUP]!;
+    const candidate = this.candidateAt(b, fs[W_CANDIDATE]!, fe[W_CANDIDATE]!);
+    let s = fs[W_GROUP]!;
+    let e = fe[W_GROUP]!;
     let g = this.lastGroup;
     if (g < 0 || !t.groups.ids.equals(g, b, s, e)) {
       g = t.groups.ids.find(b, s, e);
@@ -251,8 +252,72 @@ class WishSink implements CsvSink {
     e = fe[W_RANK]!;
     const rank = parseUint(b, s, e);
     if (rank < 1) throw new FieldError(`« ${shown(b, s, e)} » n’est pas un rang (entier ≥ 1)`, W_RANK);
-    s = fs[W_FLAGS]!;
-    e = fe[W_FLAGS]!;
+    const flags = this.flagsAt(b, fs[W_FLAGS]!, fe[W_FLAGS]!);
+    s = fs[W_STATUS]!;
+    e = fe[W_STATUS]!;
+    const status = statusOf(b, s, e);
+    if (status < 0) throw new FieldError(`statut « ${shown(b, s, e)} » inconnu (attendu : ${STATUS_NAMES.join(', ')})`, W_STATUS);
+    s = fs[W_PREFERENCE]!;
+    e = fe[W_PREFERENCE]!;
+    const preference = parseUint(b, s, e);
+    if (preference < 0) throw new FieldError(`« ${shown(b, s, e)} » n’est pas une préférence (entier ≥ 0, 0 = aucune)`, W_PREFERENCE);
+    this.add(candidate, g, rank, flags, status, preference, line);
+  }
+
+  /**
+   * The rows of buf[pos..end) that the native scanner takes (plain rows, see native/wish_scan.cc),
+   * from line `line` on; returns where it stopped, having set `fastRows`. A row it refuses is left
+   * to `row`, which applies every rule; the rules that need this reading's state (candidates, flags
+   * texts, accepted offers) are the same calls as in `row`, and a FieldError they throw is on line
+   * `fastLine`.
+   */
+  private scanRows(buf: Uint8Array, pos: number, end: number, line: number): number {
+    const scanner = this.scanner!;
+    const out = this.scanned;
+    let taken = 0;
+    for (;;) {
+      const n = scanner.scan(buf, pos, end, out, SCAN_ROWS);
+      for (let k = 0, r = 0; k < n; k++, r += SCAN_RECORD) {
+        const at = line + taken + k;
+        this.fastLine = at;
+        const cs = out[r + 5]!;
+        const candidate = cs < 0 ? this.lastCandidate : this.candidateAt(buf, cs, out[r + 6]!);
+        const fs = out[r + 7]!;
+        const flags = fs < 0 ? this.lastFlags : this.flagsAt(buf, fs, out[r + 8]!);
+        this.add(candidate, out[r + 1]!, out[r + 2]!, flags, out[r + 3]!, out[r + 4]!, at);
+      }
+      taken += n;
+      pos = out[SCAN_ROWS * SCAN_RECORD]!;
+      if (n < SCAN_ROWS) break;
+    }
+    this.fastRows = taken;
+    return pos;
+  }
+
+  /** Set by `fast`: the rows it took, and the line of the row being added. */
+  fastRows = 0;
+  fastLine = 0;
+  private readonly scanner: WishScanner | null;
+  private readonly scanned: Int32Array;
+
+  /** The candidate id of bytes[s..e) (checked, interned). */
+  private candidateAt(b: Uint8Array, s: number, e: number): number {
+    const t = this.t;
+    let candidate = this.lastCandidate;
+    if (candidate < 0 || !t.candidates.equals(candidate, b, s, e)) {
+      if (s === e) throw new FieldError('identifiant de candidat vide', W_CANDIDATE);
+      candidate = t.candidates.intern(b, s, e);
+      if (candidate < 0) throw new FieldError('identifiant qui n’est pas de l’UTF-8 valide', W_CANDIDATE);
+      if (candidate >= this.maxCandidates) throw new FieldError(`plus de ${this.maxCandidates} candidats : fichier trop grand pour un seul calcul`, W_CANDIDATE);
+      this.lastCandidate = candidate;
+      this.candidateBytes = fieldBytes(t.candidates.quote[candidate]!, b, s, e);
+    }
+    return candidate;
+  }
+
+  /** The flags text id of bytes[s..e) (interned, its constrained names listed when new). */
+  private flagsAt(b: Uint8Array, s: number, e: number): number {
+    const t = this.t;
     let flags = this.lastFlags;
     if (flags < 0 || !t.flagTexts.equals(flags, b, s, e)) {
       const before = t.flagTexts.size;
@@ -262,15 +327,12 @@ class WishSink implements CsvSink {
       this.lastFlags = flags;
       this.flagsBytes = fieldBytes(t.flagTexts.quote[flags]!, b, s, e);
     }
-    s = fs[W_STATUS]!;
-    e = fe[W_STATUS]!;
-    const status = statusOf(b, s, e);
-    if (status < 0) throw new FieldError(`statut « ${shown(b, s, e)} » inconnu (attendu : ${STATUS_NAMES.join(', ')})`, W_STATUS);
-    s = fs[W_PREFERENCE]!;
-    e = fe[W_PREFERENCE]!;
-    const preference = parseUint(b, s, e);
-    if (preference < 0) throw new FieldError(`« ${shown(b, s, e)} » n’est pas une préférence (entier ≥ 0, 0 = aucune)`, W_PREFERENCE);
+    return flags;
+  }
 
+  /** Stages a checked row for its group's bucket. */
+  private add(candidate: number, g: number, rank: number, flags: number, status: number, preference: number, line: number): void {
+    const t = this.t;
     if (this.round && status === ACCEPTED) {
       if (candidate >= t.acceptedLine.length) t.acceptedLine = grow(t.acceptedLine, Math.max(candidate + 1, t.acceptedLine.length * 2));
       const other = t.acceptedLine[candidate]!;
@@ -328,10 +390,16 @@ class WishSink implements CsvSink {
   }
 }
 
-export function readWishes(source: CsvSource, file: string, groups: GroupTable, layout: Layout): WishBuckets {
+/** For tests: without the native scanner (the same reading, slower), and in chunks of another size. */
+export interface ReadOptions {
+  native?: boolean;
+  chunkSize?: number;
+}
+
+export function readWishes(source: CsvSource, file: string, groups: GroupTable, layout: Layout, options: ReadOptions = {}): WishBuckets {
   const t = new WishBuckets(file, source, groups, layout);
-  const sink = new WishSink(t);
-  t.columnOf = readCsv(source, file, WISH_COLUMNS, sink).columnOf;
+  const sink = new WishSink(t, options.native ?? true);
+  t.columnOf = readCsv(source, file, WISH_COLUMNS, sink, options.chunkSize).columnOf;
   sink.flush();
   return t;
 }
@@ -344,7 +412,7 @@ export function readWishes(source: CsvSource, file: string, groups: GroupTable, 
  */
 export function readWishPieces(source: CsvSource, file: string, groups: GroupTable, layout: Layout, header: CsvHeader, bounds: readonly number[], next: Int32Array, most = Infinity): WishBuckets {
   const t = new WishBuckets(file, source, groups, layout, true);
-  const sink = new WishSink(t);
+  const sink = new WishSink(t, true);
   for (let taken = 0, p: number; taken < most && (p = Atomics.add(next, 0, 1)) < bounds.length - 1; taken++) {
     t.columnOf = readCsv(source, file, WISH_COLUMNS, sink, undefined, { from: bounds[p]!, to: bounds[p + 1]!, header }).columnOf;
   }

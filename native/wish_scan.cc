@@ -1,0 +1,273 @@
+// Fast path of the W.csv reading (src/areas/admissions/batch/wishes.ts, ADR 0018): splits plain
+// rows — six unquoted ASCII fields in the canonical column order, ending with LF or CRLF — and checks
+// the fields that need no state (group known, rank ≥ 1, status known, preference ≥ 0). It stops at
+// the first row it does not take in full; the JavaScript reader then reads that row itself, with
+// every rule and error message, so a file reads the same with or without this module.
+#include <node_api.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr int kColumns = 6;
+constexpr int kRecord = 9;  // row start, group, rank, status, preference, candidate s/e, flags s/e
+constexpr uint32_t kMaxInt = 0x7fffffff;
+
+struct Slot {
+  int32_t id;  // group id + 1, 0 = empty
+  uint32_t hash;
+};
+
+struct Scanner {
+  std::vector<uint8_t> arena;
+  std::vector<int32_t> start;
+  std::vector<Slot> slots;
+  uint32_t mask = 0;
+  std::vector<std::string> statuses;
+};
+
+// Bytes that end a plain field (or make the row not plain): , LF CR "
+struct Stops {
+  bool at[256] = {};
+  constexpr Stops() : at() {
+    at[static_cast<unsigned char>(',')] = true;
+    at[static_cast<unsigned char>('\n')] = true;
+    at[static_cast<unsigned char>('\r')] = true;
+    at[static_cast<unsigned char>('"')] = true;
+  }
+};
+constexpr Stops kStops;
+
+inline uint32_t HashBytes(const uint8_t* p, size_t n) {
+  uint32_t h = 0x811c9dc5u;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x01000193u;
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  return h ^ (h >> 16);
+}
+
+inline int32_t FindGroup(const Scanner& s, const uint8_t* p, size_t n) {
+  const uint32_t h = HashBytes(p, n);
+  for (uint32_t slot = h & s.mask;; slot = (slot + 1) & s.mask) {
+    const Slot& entry = s.slots[slot];
+    if (entry.id == 0) return -1;
+    if (entry.hash != h) continue;
+    const int32_t id = entry.id - 1;
+    const size_t len = static_cast<size_t>(s.start[id + 1] - s.start[id]);
+    if (len == n && std::memcmp(s.arena.data() + s.start[id], p, n) == 0) return id;
+  }
+}
+
+// The same rule as parseUint in groups.ts: 1 to 10 digits, at most 2^31 − 1; −1 otherwise.
+inline int64_t ParseUint(const uint8_t* p, size_t n) {
+  if (n == 0 || n > 10) return -1;
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; i++) {
+    const unsigned d = static_cast<unsigned>(p[i]) - 48u;
+    if (d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v > kMaxInt ? -1 : static_cast<int64_t>(v);
+}
+
+inline bool Ascii(const uint8_t* p, size_t n) {
+  uint8_t high = 0;
+  for (size_t i = 0; i < n; i++) high |= p[i];
+  return (high & 0x80) == 0;
+}
+
+bool TypedArray(napi_env env, napi_value v, void** data, size_t* bytes) {
+  napi_typedarray_type type;
+  size_t length;
+  napi_value buffer;
+  size_t offset;
+  if (napi_get_typedarray_info(env, v, &type, &length, data, &buffer, &offset) != napi_ok) return false;
+  size_t unit = type == napi_int32_array ? 4 : type == napi_uint8_array ? 1 : 0;
+  if (unit == 0) return false;
+  *bytes = length * unit;
+  return true;
+}
+
+napi_value Fail(napi_env env, const char* message) {
+  napi_throw_type_error(env, nullptr, message);
+  return nullptr;
+}
+
+void Finalize(napi_env, void* data, void*) { delete static_cast<Scanner*>(data); }
+
+// new Scanner(groupArena: Uint8Array, groupStart: Int32Array, groups: number, statuses: string[])
+napi_value New(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  napi_value self;
+  napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
+  if (argc < 4) return Fail(env, "Scanner(groupArena, groupStart, groups, statuses)");
+  void* arena;
+  size_t arenaBytes;
+  void* start;
+  size_t startBytes;
+  int32_t groups;
+  if (!TypedArray(env, argv[0], &arena, &arenaBytes) || !TypedArray(env, argv[1], &start, &startBytes) ||
+      napi_get_value_int32(env, argv[2], &groups) != napi_ok || groups < 0 ||
+      startBytes < (static_cast<size_t>(groups) + 1) * 4) {
+    return Fail(env, "Scanner: bad group table");
+  }
+  auto* s = new Scanner();
+  const int32_t* st = static_cast<const int32_t*>(start);
+  s->start.assign(st, st + groups + 1);
+  const size_t used = groups > 0 ? static_cast<size_t>(st[groups]) : 0;
+  if (used > arenaBytes) {
+    delete s;
+    return Fail(env, "Scanner: bad group arena");
+  }
+  s->arena.assign(static_cast<const uint8_t*>(arena), static_cast<const uint8_t*>(arena) + used);
+  uint32_t size = 16;
+  while (size < static_cast<uint32_t>(groups) * 2 + 2) size <<= 1;
+  s->mask = size - 1;
+  s->slots.assign(size, Slot{0, 0});
+  for (int32_t id = 0; id < groups; id++) {
+    const uint8_t* p = s->arena.data() + s->start[id];
+    const size_t n = static_cast<size_t>(s->start[id + 1] - s->start[id]);
+    const uint32_t h = HashBytes(p, n);
+    uint32_t slot = h & s->mask;
+    while (s->slots[slot].id != 0) slot = (slot + 1) & s->mask;
+    s->slots[slot] = Slot{id + 1, h};
+  }
+  uint32_t count = 0;
+  napi_get_array_length(env, argv[3], &count);
+  for (uint32_t i = 0; i < count; i++) {
+    napi_value v;
+    napi_get_element(env, argv[3], i, &v);
+    char text[64];
+    size_t len = 0;
+    napi_get_value_string_utf8(env, v, text, sizeof text, &len);
+    s->statuses.emplace_back(text, len);
+  }
+  napi_wrap(env, self, s, Finalize, nullptr, nullptr);
+  return self;
+}
+
+// scan(bytes, from, to, out: Int32Array, maxRows) → rows taken; out holds kRecord ints per row, and
+// out[maxRows · kRecord] the position after the last row taken. A candidate or flags field equal to
+// the previous row's (of the same call) is given as −1.
+napi_value Scan(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  napi_value self;
+  napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
+  Scanner* s;
+  if (argc < 5 || napi_unwrap(env, self, reinterpret_cast<void**>(&s)) != napi_ok) return Fail(env, "scan(bytes, from, to, out, maxRows)");
+  void* data;
+  size_t bytes;
+  void* outData;
+  size_t outBytes;
+  int64_t from;
+  int64_t to;
+  int32_t maxRows;
+  if (!TypedArray(env, argv[0], &data, &bytes) || napi_get_value_int64(env, argv[1], &from) != napi_ok ||
+      napi_get_value_int64(env, argv[2], &to) != napi_ok || !TypedArray(env, argv[3], &outData, &outBytes) ||
+      napi_get_value_int32(env, argv[4], &maxRows) != napi_ok || maxRows < 0 || from < 0 || to < from ||
+      static_cast<size_t>(to) > bytes || outBytes < (static_cast<size_t>(maxRows) * kRecord + 1) * 4 ||
+      to > INT32_MAX) {
+    return Fail(env, "scan: bad arguments");
+  }
+  const uint8_t* b = static_cast<const uint8_t*>(data);
+  int32_t* out = static_cast<int32_t*>(outData);
+  const int64_t end = to;
+  int64_t p = from;
+  int32_t rows = 0;
+  int64_t prevC = -1, prevCe = -1, prevF = -1, prevFe = -1;
+  int64_t fs[kColumns];
+  int64_t fe[kColumns];
+  while (rows < maxRows && p < end) {
+    const uint8_t first = b[p];
+    if (first == '\n' || first == '\r') break;
+    int col = 0;
+    int64_t i = p;
+    bool ok = false;
+    for (;;) {
+      fs[col] = i;
+      while (i < end && !kStops.at[b[i]]) i++;
+      if (i >= end) break;
+      const uint8_t c = b[i];
+      if (c == ',') {
+        fe[col++] = i++;
+        if (col == kColumns) break;
+        continue;
+      }
+      if (c == '\n') {
+        fe[col++] = i++;
+        ok = col == kColumns;
+        break;
+      }
+      if (c == '\r' && col == kColumns - 1 && i + 1 < end && b[i + 1] == '\n') {
+        fe[col++] = i;
+        i += 2;
+        ok = true;
+      }
+      break;
+    }
+    if (!ok) break;
+    const uint8_t* cand = b + fs[0];
+    const size_t candLen = static_cast<size_t>(fe[0] - fs[0]);
+    const uint8_t* flags = b + fs[3];
+    const size_t flagsLen = static_cast<size_t>(fe[3] - fs[3]);
+    if (candLen == 0 || !Ascii(cand, candLen) || !Ascii(flags, flagsLen)) break;
+    const int32_t group = FindGroup(*s, b + fs[1], static_cast<size_t>(fe[1] - fs[1]));
+    if (group < 0) break;
+    const int64_t rank = ParseUint(b + fs[2], static_cast<size_t>(fe[2] - fs[2]));
+    if (rank < 1) break;
+    const size_t statusLen = static_cast<size_t>(fe[4] - fs[4]);
+    int32_t status = -1;
+    for (size_t k = 0; k < s->statuses.size(); k++) {
+      const std::string& name = s->statuses[k];
+      if (name.size() == statusLen && std::memcmp(name.data(), b + fs[4], statusLen) == 0) {
+        status = static_cast<int32_t>(k);
+        break;
+      }
+    }
+    if (status < 0) break;
+    const int64_t preference = ParseUint(b + fs[5], static_cast<size_t>(fe[5] - fs[5]));
+    if (preference < 0) break;
+    int32_t* r = out + static_cast<size_t>(rows) * kRecord;
+    r[0] = static_cast<int32_t>(p);
+    r[1] = group;
+    r[2] = static_cast<int32_t>(rank);
+    r[3] = status;
+    r[4] = static_cast<int32_t>(preference);
+    const bool sameCand = prevC >= 0 && static_cast<size_t>(prevCe - prevC) == candLen && std::memcmp(b + prevC, cand, candLen) == 0;
+    r[5] = sameCand ? -1 : static_cast<int32_t>(fs[0]);
+    r[6] = static_cast<int32_t>(fe[0]);
+    const bool sameFlags = prevF >= 0 && static_cast<size_t>(prevFe - prevF) == flagsLen && std::memcmp(b + prevF, flags, flagsLen) == 0;
+    r[7] = sameFlags ? -1 : static_cast<int32_t>(fs[3]);
+    r[8] = static_cast<int32_t>(fe[3]);
+    prevC = fs[0];
+    prevCe = fe[0];
+    prevF = fs[3];
+    prevFe = fe[3];
+    rows++;
+    p = i;
+  }
+  out[static_cast<size_t>(maxRows) * kRecord] = static_cast<int32_t>(p);
+  napi_value result;
+  napi_create_int32(env, rows, &result);
+  return result;
+}
+
+}  // namespace
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor methods[] = {{"scan", nullptr, Scan, nullptr, nullptr, nullptr, napi_default, nullptr}};
+  napi_value cls;
+  napi_define_class(env, "Scanner", NAPI_AUTO_LENGTH, New, nullptr, 1, methods, &cls);
+  napi_value record;
+  napi_create_int32(env, kRecord, &record);
+  napi_set_named_property(env, exports, "Scanner", cls);
+  napi_set_named_property(env, exports, "RECORD", record);
+  return exports;
+}

@@ -1,0 +1,125 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CsvError } from './csv.ts';
+import { readGroups } from './groups.ts';
+import { wishScanAddon } from './native.ts';
+import { readWishes, type Layout, type WishBuckets } from './wishes.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'fabriques-native-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let serial = 0;
+
+const GROUPS = ['group,offer_target,block_call_rank,constraints', 'g1,3,0,scholarship:20;resident:30', 'g2,2,0,', 'gé,4,2,women:50', '"g""q",1,0,resident:100'];
+
+/** Everything a reading leaves for the jobs after it. */
+function snapshot(t: WishBuckets) {
+  const words = t.words;
+  const records: number[][] = [];
+  for (let b = 0; b < t.blocks; b++) records.push(Array.from(t.chunks[b >> 12]!.subarray((b & 4095) * 16 * words, ((b & 4095) + 1) * 16 * words)));
+  const interned = (i: WishBuckets['candidates']) => Array.from({ length: i.size }, (_, id) => [i.text(id), i.quote[id]]);
+  return {
+    n: t.n,
+    state: Array.from(t.state),
+    next: Array.from(t.next.subarray(0, t.blocks)),
+    records,
+    candidates: interned(t.candidates),
+    flagTexts: interned(t.flagTexts),
+    acceptedLine: Array.from(t.acceptedLine),
+    columnOf: Array.from(t.columnOf),
+  };
+}
+
+function outcome(W: string | Uint8Array, layout: Layout, native: boolean, chunkSize: number) {
+  const base = path.join(dir, String(++serial));
+  writeFileSync(`${base}-G.csv`, GROUPS.join('\n') + '\n');
+  writeFileSync(`${base}-W.csv`, W);
+  try {
+    return snapshot(readWishes({ path: `${base}-W.csv` }, 'W.csv', readGroups({ path: `${base}-G.csv` }, 'G.csv'), layout, { native, chunkSize }));
+  } catch (e) {
+    if (e instanceof CsvError) return e.message;
+    throw e;
+  }
+}
+
+const plain = fc.record({
+  c: fc.constantFrom('c1', 'c2', 'c3', 'c10', 'candidat-4'),
+  g: fc.constantFrom('g1', 'g2', 'gé'),
+  rank: fc.integer({ min: 1, max: 12 }),
+  flags: fc.constantFrom('', 'scholarship', 'resident', 'scholarship;resident', ' women ; other'),
+  status: fc.constantFrom('waiting', 'offered', 'accepted', 'declined', 'withdrawn'),
+  preference: fc.integer({ min: 0, max: 4 }),
+});
+
+/** Rows the native scanner must leave to the JavaScript reader, and rows with an error. */
+const odd = fc.constantFrom(
+  '"c1",g1,1,scholarship,waiting,0',
+  'c1,"g1",2,,waiting,0',
+  '"c""5",g2,1,,offered,1',
+  'c6,g1,3,"scholarship;resident",waiting,0',
+  'c7,g"q,1,resident,waiting,0',
+  'c7,"g""q",1,resident,waiting,0',
+  'é8,g1,4,,waiting,0',
+  'c9,g2,2,boursière,waiting,0',
+  '\u0001,g1,5,,waiting,0', // \u0001 stands for the byte 0xff: not UTF-8
+  ',g1,6,,waiting,0',
+  'c11,g9,1,,waiting,0',
+  'c12,g1,0,,waiting,0',
+  'c13,g1, 3,,waiting,0',
+  'c14,g1,99999999999,,waiting,0',
+  'c15,g1,7,,Waiting,0',
+  'c16,g1,8,,waiting,-1',
+  'c17,g1,9,,waiting',
+  'c18,g1,10,,waiting,0,extra',
+  'c19\r,g1,11,,waiting,0',
+  'c20,g1,12,,waiting,0\r',
+  '',
+  '\r',
+  'c21,g2,3,,accepted,0',
+  'c21,g1,13,,accepted,0',
+);
+
+const file = fc
+  .record({
+    rows: fc.array(fc.oneof({ weight: 4, arbitrary: plain.map((r) => `${r.c},${r.g},${r.rank},${r.flags},${r.status},${r.preference}`) }, { weight: 1, arbitrary: odd }), { maxLength: 40 }),
+    crlf: fc.boolean(),
+    lastEnd: fc.boolean(),
+    header: fc.constantFrom('candidate,group,rank,flags,status,preference', 'group,candidate,rank,flags,status,preference'),
+  })
+  .map(({ rows, crlf, lastEnd, header }) => {
+    const eol = crlf ? '\r\n' : '\n';
+    const swap = header.startsWith('group');
+    const lines = rows.map((r) => (swap ? r.replace(/^([^,]*),([^,]*)/, '$2,$1') : r));
+    const bytes = Buffer.from([header, ...lines].join(eol) + (lastEnd ? eol : ''), 'utf8');
+    return bytes.map((b) => (b === 1 ? 0xff : b));
+  });
+
+describe('the native scanner of W.csv', () => {
+  it('is built by npm ci (node-gyp, native/wish_scan.cc)', () => {
+    expect(wishScanAddon()).not.toBeNull();
+  });
+
+  it('reads every file as the JavaScript reader does: the same buckets, or the same error on the same line and column', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(file, fc.constantFrom<Layout>('call-order', 'round'), fc.constantFrom(1 << 20, 64, 1024), (W, layout, chunkSize) => {
+        const js = outcome(W, layout, false, chunkSize);
+        if (typeof js === 'object') read++;
+        expect(outcome(W, layout, true, chunkSize)).toEqual(js);
+      }),
+      { numRuns: 300 },
+    );
+    // not only errors: most files are read to the end
+    expect(read).toBeGreaterThan(100);
+  });
+
+  it('takes plain rows and leaves the others to the JavaScript reader, whose errors keep their line', () => {
+    const W = ['candidate,group,rank,flags,status,preference', 'c1,g1,1,scholarship,waiting,0', '"c2",g1,2,,waiting,0', 'c3,g1,3,,waiting,0', 'c4,g1,x,,waiting,0'].join('\n') + '\n';
+    expect(outcome(W, 'call-order', true, 1 << 20)).toBe('W.csv, ligne 5, colonne 3 (rank) : « x » n’est pas un rang (entier ≥ 1)');
+    const ok = outcome(W.replace('c4,g1,x', 'c4,g1,4'), 'call-order', true, 1 << 20);
+    expect(ok).toEqual(outcome(W.replace('c4,g1,x', 'c4,g1,4'), 'call-order', false, 1 << 20));
+    expect(typeof ok === 'object' && ok.candidates.map(([id]) => id)).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+});
