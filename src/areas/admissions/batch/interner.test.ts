@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ByteInterner } from './interner.ts';
-import { ByteWriter, putInt, putPacked } from './writer.ts';
+import { ByteInterner, unpack } from './interner.ts';
+import { ByteWriter, putInt, putPacked, SECOND_ARENA } from './writer.ts';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 
@@ -35,6 +35,26 @@ describe('byte interner', () => {
         const view = new DataView(buf.buffer);
         values.forEach((v, id) => {
           const end = putPacked(buf, view, 0, packed, id, t.arena);
+          const expected = /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+          expect(Buffer.from(buf.subarray(0, end)).toString('utf8')).toBe(expected);
+        });
+      }),
+    );
+  });
+
+  it('compact values (8 bytes each) unpack to the same CSV fields as packed ones, short or long, ASCII or not, from either arena', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 9 })), { maxLength: 20 }), fc.boolean(), (values, second) => {
+        const t = new ByteInterner();
+        values.forEach((v) => t.internString(v));
+        const compact = t.compact();
+        const words = new Int32Array(4);
+        const buf = new Uint8Array(4096);
+        const view = new DataView(buf.buffer);
+        const other = new Uint8Array(0);
+        values.forEach((v, id) => {
+          unpack(compact, t.start, id, words, 0, second ? SECOND_ARENA : 0);
+          const end = second ? putPacked(buf, view, 0, words, 0, other, t.arena) : putPacked(buf, view, 0, words, 0, t.arena, other);
           const expected = /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
           expect(Buffer.from(buf.subarray(0, end)).toString('utf8')).toBe(expected);
         });

@@ -22,6 +22,28 @@ const CR = 13;
 const LF = 10;
 /** Flag of ByteInterner.packed(): the value is in the arena. */
 export const LONG = 1 << 9;
+/** Low byte of word 0 in ByteInterner.compact() for a value in the arena (inline values: their length, 0–7). */
+const COMPACT_LONG = 8;
+
+/**
+ * Value `id` of a `compact()` table (of the interner whose `start` is given) as words[4j..4j+3] in
+ * `packed()`'s form; `flags` (SECOND_ARENA or 0) is added to a value read from the arena.
+ */
+export function unpack(compact: Int32Array, start: Int32Array, id: number, words: Int32Array, j: number, flags: number): void {
+  const w0 = compact[2 * id]!;
+  if ((w0 & 0xff) < COMPACT_LONG) {
+    const w1 = compact[2 * id + 1]!;
+    words[4 * j] = w0 & 0xff;
+    words[4 * j + 1] = (w0 >>> 8) | (w1 << 24);
+    words[4 * j + 2] = w1 >>> 8;
+    words[4 * j + 3] = 0;
+  } else {
+    const a = start[id]!;
+    words[4 * j] = (w0 & 0x100) | LONG | flags;
+    words[4 * j + 1] = a;
+    words[4 * j + 2] = start[id + 1]! - a;
+  }
+}
 
 export class ByteInterner {
   size = 0;
@@ -172,6 +194,35 @@ export class ByteInterner {
       }
       out[4 * id] = len | (quote[id]! << 8);
       for (let k = 0; k < len; k++) out[4 * id + 1 + (k >> 2)]! |= arena[a + k]! << (8 * (k & 3));
+    }
+    return out;
+  }
+
+  /**
+   * Every value in 8 bytes, for candidate names (millions of them, read in random order as rows are
+   * written: half the memory of `packed`, so more of it stays in cache). A value of at most 7 bytes
+   * that needs no quotes is inline: word 0 = length | bytes 0–2 << 8, word 1 = bytes 3–6
+   * (little-endian). Any other value has word 0 = COMPACT_LONG | quote << 8 and is read from the
+   * arena through `start`. `unpack` gives a value in `packed`'s form.
+   */
+  compact(shared = false): Int32Array {
+    const out = alloc(Int32Array, this.size * 2, shared);
+    const { arena, start, quote } = this;
+    for (let id = 0; id < this.size; id++) {
+      const a = start[id]!;
+      const len = start[id + 1]! - a;
+      if (len >= COMPACT_LONG || quote[id]) {
+        out[2 * id] = COMPACT_LONG | (quote[id]! << 8);
+        continue;
+      }
+      let w0 = len;
+      let w1 = 0;
+      for (let k = 0; k < len; k++) {
+        if (k < 3) w0 |= arena[a + k]! << (8 * (k + 1));
+        else w1 |= arena[a + k]! << (8 * (k - 3));
+      }
+      out[2 * id] = w0;
+      out[2 * id + 1] = w1;
     }
     return out;
   }

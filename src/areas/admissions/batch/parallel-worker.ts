@@ -29,7 +29,7 @@ try {
   const first = await firstPart();
   // this thread numbers the first half of its candidates, the first thread the second
   numberCandidates(first.part, mine, job.layout, 0, numberingCut(own.candidates.size), mapping);
-  const mapped = { ...mapping, names: own.candidates.packed(true) };
+  const mapped = { ...mapping, names: own.candidates.compact(true) };
   port.postMessage({ type: 'mapped', names: mapped.names });
   // the first thread's half is needed too before gathering any group
   Atomics.wait(job.numbered, 0, 0);

@@ -96,7 +96,7 @@ export interface Numbering {
   inFirst: Int32Array;
 }
 
-/** The numbering, and the worker's candidate names (packed) for writing rows. */
+/** The numbering, and the worker's candidate names (ByteInterner.compact) for writing rows. */
 export interface Mapped extends Numbering {
   names: Int32Array;
 }
@@ -255,7 +255,7 @@ export function bothOutput(layout: Layout, groups: ReturnType<typeof readGroups>
     order,
     layout,
     parts: [view(first, 0, null), view(second, first.flagTexts.size, mapped)],
-    names: { first: c0, packed: firstNames, arena: first.candidates.arena, packed2: mapped.names, arena2: second.candidates.arena },
+    names: { first: c0, compact: firstNames, start: first.candidates.start, arena: first.candidates.arena, compact2: mapped.names, start2: second.candidates.start, arena2: second.candidates.arena },
     flags: flags.packed,
     flagsArena: flags.arena,
     maxRow: maxRow(Math.max(first.longest.candidate, second.longest.candidate), groups.ids.maxLength(), Math.max(first.longest.flags, second.longest.flags)),
@@ -397,7 +397,7 @@ async function start(input: BatchInput, out: string, layout: Layout, options: Pa
     const { part: second, mapping } = await channel.next('parsed');
     trace('worker parsed');
     const mine = partState(first);
-    const names = first.candidates.packed(true);
+    const names = first.candidates.compact(true);
     worker.postMessage({ type: 'part', part: mine, names });
     const readMs = performance.now() - t0;
     const readCpuMs = cpuMs(cpu0, process.cpuUsage());

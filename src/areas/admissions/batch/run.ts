@@ -10,7 +10,7 @@ import { offerRoundKernel } from '../domain/round.ts';
 import { STATUS_NAMES } from '../domain/status.ts';
 import type { CsvSource } from './csv.ts';
 import { readGroups, type GroupTable } from './groups.ts';
-import { LONG, type ByteInterner } from './interner.ts';
+import { unpack, type ByteInterner } from './interner.ts';
 import { CandidateSet, Duplicate, gatherGroup, gatherParts, GroupRows, locate, readWishes, WISH_COLUMNS, type BucketPart, type Layout, type WishBuckets } from './wishes.ts';
 import { field, putField, putInt, putPacked, SECOND_ARENA, writeAtomically, type ByteWriter, type Field } from './writer.ts';
 
@@ -84,27 +84,19 @@ export interface Output {
 /** Candidate names: ids below `first` are the first part's, the others the second part's (id − first). */
 export interface Names {
   first: number;
-  packed: Int32Array;
+  /** ByteInterner.compact() of the first part's candidates, and their interner's start and arena; then the second part's. */
+  compact: Int32Array;
+  start: Int32Array;
   arena: Uint8Array;
-  packed2: Int32Array;
+  compact2: Int32Array;
+  start2: Int32Array;
   arena2: Uint8Array;
 }
 
-/** Copies the packed name of candidate c (common numbering) to local[4j..4j+3]. */
+/** Copies the name of candidate c (common numbering) to local[4j..4j+3], in ByteInterner.packed()'s form. */
 function copyName(names: Names, c: number, local: Int32Array, j: number): void {
-  if (c < names.first) {
-    local[4 * j] = names.packed[4 * c]!;
-    local[4 * j + 1] = names.packed[4 * c + 1]!;
-    local[4 * j + 2] = names.packed[4 * c + 2]!;
-    local[4 * j + 3] = names.packed[4 * c + 3]!;
-    return;
-  }
-  const d = c - names.first;
-  const w0 = names.packed2[4 * d]!;
-  local[4 * j] = w0 & LONG ? w0 | SECOND_ARENA : w0;
-  local[4 * j + 1] = names.packed2[4 * d + 1]!;
-  local[4 * j + 2] = names.packed2[4 * d + 2]!;
-  local[4 * j + 3] = names.packed2[4 * d + 3]!;
+  if (c < names.first) unpack(names.compact, names.start, c, local, j, 0);
+  else unpack(names.compact2, names.start2, c - names.first, local, j, SECOND_ARENA);
 }
 
 /** The output of a file read by this thread alone. */
@@ -115,7 +107,7 @@ function singleOutput(t: WishBuckets): Output {
     order: t.order,
     layout: t.layout,
     parts: [t],
-    names: { first: t.candidates.size, packed: t.candidates.packed(), arena: t.candidates.arena, packed2: new Int32Array(0), arena2: new Uint8Array(0) },
+    names: { first: t.candidates.size, compact: t.candidates.compact(), start: t.candidates.start, arena: t.candidates.arena, compact2: new Int32Array(0), start2: new Int32Array(0), arena2: new Uint8Array(0) },
     flags,
     flagsArena: t.flagTexts.arena,
     maxRow: maxRow(t.candidates.maxLength(), t.groups.ids.maxLength(), t.layout === 'round' ? t.flagTexts.maxLength() : 0),
