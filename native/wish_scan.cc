@@ -3,7 +3,7 @@
 // the fields that need no state (group known, rank ≥ 1, status known, preference ≥ 0). It stops at
 // the first row it does not take in full; the JavaScript reader then reads that row itself, with
 // every rule and error message, so a file reads the same with or without this module.
-#include <node_api.h>
+#include "napi_helpers.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -15,6 +15,9 @@
 #include <vector>
 
 namespace {
+
+using fabriques::Fail;
+using fabriques::TypedArray;
 
 constexpr int kColumns = 6;
 constexpr int kRecord = 9;  // row start, group, rank, status, preference, candidate s/e, flags s/e
@@ -225,23 +228,6 @@ void Index(Scanner* s) {
   }
 }
 
-bool TypedArray(napi_env env, napi_value v, void** data, size_t* bytes) {
-  napi_typedarray_type type;
-  size_t length;
-  napi_value buffer;
-  size_t offset;
-  if (napi_get_typedarray_info(env, v, &type, &length, data, &buffer, &offset) != napi_ok) return false;
-  size_t unit = type == napi_int32_array ? 4 : type == napi_uint8_array ? 1 : 0;
-  if (unit == 0) return false;
-  *bytes = length * unit;
-  return true;
-}
-
-napi_value Fail(napi_env env, const char* message) {
-  napi_throw_type_error(env, nullptr, message);
-  return nullptr;
-}
-
 void Finalize(napi_env, void* data, void*) { delete static_cast<Scanner*>(data); }
 
 // new Scanner(groupArena: Uint8Array, groupStart: Int32Array, groups: number, statuses: string[])
@@ -320,7 +306,7 @@ napi_value Scan(napi_env env, napi_callback_info info) {
 
 }  // namespace
 
-NAPI_MODULE_INIT() {
+void ExportWishScanner(napi_env env, napi_value exports) {
   napi_property_descriptor methods[] = {{"scan", nullptr, Scan, nullptr, nullptr, nullptr, napi_default, nullptr}};
   napi_value cls;
   napi_define_class(env, "Scanner", NAPI_AUTO_LENGTH, New, nullptr, 1, methods, &cls);
@@ -328,5 +314,4 @@ NAPI_MODULE_INIT() {
   napi_create_int32(env, kRecord, &record);
   napi_set_named_property(env, exports, "Scanner", cls);
   napi_set_named_property(env, exports, "RECORD", record);
-  return exports;
 }

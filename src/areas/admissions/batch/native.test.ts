@@ -1,11 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CsvError } from './csv.ts';
 import { readGroups } from './groups.ts';
-import { wishScanAddon } from './native.ts';
+import { ByteInterner } from './interner.ts';
+import { admissionsAddon } from './native.ts';
+import { runCallOrder } from './run.ts';
 import { readWishes, type Layout, type WishBuckets } from './wishes.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fabriques-native-test-'));
@@ -98,7 +100,7 @@ const file = fc
 
 describe('the native scanner of W.csv', () => {
   it('is built by npm ci (node-gyp, native/wish_scan.cc)', () => {
-    expect(wishScanAddon()).not.toBeNull();
+    expect(admissionsAddon()).not.toBeNull();
   });
 
   it('reads every file as the JavaScript reader does: the same buckets, or the same error on the same line and column', () => {
@@ -121,5 +123,52 @@ describe('the native scanner of W.csv', () => {
     const ok = outcome(W.replace('c4,g1,x', 'c4,g1,4'), 'call-order', true, 1 << 20);
     expect(ok).toEqual(outcome(W.replace('c4,g1,x', 'c4,g1,4'), 'call-order', false, 1 << 20));
     expect(typeof ok === 'object' && ok.candidates.map(([id]) => id)).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('writes the call order’s rows as the JavaScript writer does: short, long, quoted and non-ASCII ids, groups of every size', () => {
+    const id = fc.oneof(fc.stringMatching(/^[a-z0-9]{1,7}$/), fc.stringMatching(/^[a-z0-9é]{8,30}$/), fc.constantFrom('a"b', 'x,y', '"', 'é', 'ab\u00e9cd'));
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { minLength: 1, maxLength: 30 }), fc.array(fc.record({ c: fc.nat(29), g: fc.constantFrom('g1', 'g2', 'gé', 'g"q'), flags: fc.constantFrom('', 'scholarship', 'resident;women') }), { maxLength: 80 }), (ids, wishes) => {
+        const base = path.join(dir, String(++serial));
+        const quoted = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+        const rank = new Map<string, number>();
+        const seen = new Set<string>();
+        const rows = wishes.flatMap(({ c, g, flags }) => {
+          const candidate = ids[c % ids.length]!;
+          if (seen.has(`${candidate}|${g}`)) return [];
+          seen.add(`${candidate}|${g}`);
+          rank.set(g, (rank.get(g) ?? 0) + 1);
+          return [`${quoted(candidate)},${quoted(g)},${rank.get(g)},${flags},waiting,0`];
+        });
+        writeFileSync(`${base}-G.csv`, GROUPS.join('\n') + '\n');
+        writeFileSync(`${base}-W.csv`, ['candidate,group,rank,flags,status,preference', ...rows].join('\n') + '\n');
+        const input = { groups: { path: `${base}-G.csv` }, wishes: { path: `${base}-W.csv` }, groupsName: 'G.csv', wishesName: 'W.csv' };
+        runCallOrder(input, `${base}-js.csv`, { native: false });
+        runCallOrder(input, `${base}-native.csv`);
+        expect(readFileSync(`${base}-native.csv`, 'utf8')).toBe(readFileSync(`${base}-js.csv`, 'utf8'));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('stops writing rows where the next one might not fit, and goes on from there', () => {
+    const t = new ByteInterner();
+    const ids = ['c1', 'candidate-long-2', 'a"b', 'c4'];
+    ids.forEach((v) => t.internString(v));
+    const rows = new (admissionsAddon()!.CallOrderRows)(ids.length, t.compact(), t.start, t.arena, new Int32Array(0), new Int32Array(0), new Uint8Array(0));
+    const out = new Uint8Array(64);
+    const group = Buffer.from('g1');
+    const candidate = Int32Array.from([3, 2, 1, 0]);
+    const called = Int32Array.from([2, 0, 3, 1]);
+    let text = '';
+    let calls = 0;
+    for (let j = 0; j < 4; calls++) {
+      const [pos, next] = rows.write(out, 0, group, candidate, called, j, 4);
+      expect(next).toBeGreaterThan(j);
+      text += Buffer.from(out.subarray(0, pos)).toString('utf8');
+      j = next;
+    }
+    expect(calls).toBeGreaterThan(1);
+    expect(text).toBe('g1,candidate-long-2,1\ng1,c4,2\ng1,c1,3\ng1,"a""b",4\n');
   });
 });

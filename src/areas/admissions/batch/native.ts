@@ -1,7 +1,7 @@
 /**
- * The native scanner of W.csv's plain rows (native/wish_scan.cc, ADR 0018), built by `npm ci` with
- * node-gyp. Without it (no compiler on the machine, a failed build) the reading is the same, in
- * JavaScript only, and slower.
+ * The admissions engine's native module (native/, ADR 0018), built by `npm ci` with node-gyp: the
+ * scanner of W.csv's plain rows and the writer of the call order's rows. Without it (no compiler on
+ * the machine, a failed build) the jobs give the same files, in JavaScript only, and slower.
  */
 import { createRequire } from 'node:module';
 
@@ -15,20 +15,31 @@ export interface WishScanner {
   scan(bytes: Uint8Array, from: number, to: number, out: Int32Array, maxRows: number): number;
 }
 
-export interface WishScanAddon {
+/** The rows of the call order's output for one group at a time, names read from ByteInterner.compact() tables. */
+export interface CallOrderRows {
+  /**
+   * Writes `group,candidate,call_rank` for call ranks from+1..n (candidate[called[j]] for rank j + 1)
+   * at out[pos..]; returns the position after the last row written and the next row, stopping early
+   * when the next row might not fit.
+   */
+  write(out: Uint8Array, pos: number, group: Uint8Array, candidate: Int32Array, called: Int32Array, from: number, n: number): [number, number];
+}
+
+export interface AdmissionsAddon {
   Scanner: new (groupArena: Uint8Array, groupStart: Int32Array, groups: number, statuses: readonly string[]) => WishScanner;
   RECORD: number;
+  CallOrderRows: new (first: number, compact: Int32Array, start: Int32Array, arena: Uint8Array, compact2: Int32Array, start2: Int32Array, arena2: Uint8Array) => CallOrderRows;
 }
 
 export const SCAN_RECORD = 9;
 
-let addon: WishScanAddon | null | undefined;
+let addon: AdmissionsAddon | null | undefined;
 
 /** The addon, or null when it was not built. */
-export function wishScanAddon(): WishScanAddon | null {
+export function admissionsAddon(): AdmissionsAddon | null {
   if (addon === undefined) {
     try {
-      addon = createRequire(import.meta.url)('../../../../build/Release/wish_scan.node') as WishScanAddon;
+      addon = createRequire(import.meta.url)('../../../../build/Release/admissions.node') as AdmissionsAddon;
       if (addon.RECORD !== SCAN_RECORD) addon = null;
     } catch {
       addon = null;

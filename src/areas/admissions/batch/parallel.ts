@@ -26,6 +26,7 @@ import { alloc } from './memory.ts';
 import {
   CALL_ORDER_HEADER,
   callOrderGroups,
+  callOrderRows,
   cpuMs,
   csvField,
   maxRow,
@@ -36,6 +37,7 @@ import {
   statusCounts,
   type BatchInput,
   type CallOrderResult,
+  type Names,
   type Output,
   type RoundResult,
 } from './run.ts';
@@ -250,12 +252,14 @@ export function bothOutput(layout: Layout, groups: ReturnType<typeof readGroups>
     flagsOffset,
   });
   const flags = layout === 'round' ? bothFlags(first.flagTexts, second.flagTexts) : { packed: new Int32Array(0), arena: new Uint8Array(0) };
+  const names: Names = { first: c0, compact: firstNames, start: first.candidates.start, arena: first.candidates.arena, compact2: mapped.names, start2: second.candidates.start, arena2: second.candidates.arena };
   return {
     groups,
     order,
     layout,
     parts: [view(first, 0, null), view(second, first.flagTexts.size, mapped)],
-    names: { first: c0, compact: firstNames, start: first.candidates.start, arena: first.candidates.arena, compact2: mapped.names, start2: second.candidates.start, arena2: second.candidates.arena },
+    names,
+    rows: layout === 'call-order' ? callOrderRows(names) : null,
     flags: flags.packed,
     flagsArena: flags.arena,
     maxRow: maxRow(Math.max(first.longest.candidate, second.longest.candidate), groups.ids.maxLength(), Math.max(first.longest.flags, second.longest.flags)),

@@ -13,6 +13,7 @@ import { readGroups, type GroupTable } from './groups.ts';
 import { unpack, type ByteInterner } from './interner.ts';
 import { CandidateSet, Duplicate, gatherGroup, gatherParts, GroupRows, locate, readWishes, WISH_COLUMNS, type BucketPart, type Layout, type WishBuckets } from './wishes.ts';
 import { field, putField, putInt, putPacked, SECOND_ARENA, writeAtomically, type ByteWriter, type Field } from './writer.ts';
+import { admissionsAddon, type CallOrderRows } from './native.ts';
 
 const COMMA = 44;
 const LF = 10;
@@ -75,6 +76,8 @@ export interface Output {
   layout: Layout;
   parts: BucketPart[];
   names: Names;
+  /** The native writer of the call order's rows over `names` (null: the JavaScript one). */
+  rows: CallOrderRows | null;
   /** Round: every flags text (the parts' texts one after the other). */
   flags: Int32Array;
   flagsArena: Uint8Array;
@@ -99,19 +102,27 @@ function copyName(names: Names, c: number, local: Int32Array, j: number): void {
   else unpack(names.compact2, names.start2, c - names.first, local, j, SECOND_ARENA);
 }
 
-/** The output of a file read by this thread alone. */
-function singleOutput(t: WishBuckets): Output {
+/** The output of a file read by this thread alone; `native` false: written without the native module. */
+function singleOutput(t: WishBuckets, native = true): Output {
   const flags = t.layout === 'round' ? t.flagTexts.packed() : new Int32Array(0);
+  const names: Names = { first: t.candidates.size, compact: t.candidates.compact(), start: t.candidates.start, arena: t.candidates.arena, compact2: new Int32Array(0), start2: new Int32Array(0), arena2: new Uint8Array(0) };
   return {
     groups: t.groups,
     order: t.order,
     layout: t.layout,
     parts: [t],
-    names: { first: t.candidates.size, compact: t.candidates.compact(), start: t.candidates.start, arena: t.candidates.arena, compact2: new Int32Array(0), start2: new Int32Array(0), arena2: new Uint8Array(0) },
+    names,
+    rows: t.layout === 'call-order' && native ? callOrderRows(names) : null,
     flags,
     flagsArena: t.flagTexts.arena,
     maxRow: maxRow(t.candidates.maxLength(), t.groups.ids.maxLength(), t.layout === 'round' ? t.flagTexts.maxLength() : 0),
   };
+}
+
+/** The native writer of the call order's rows, when the native module is built. */
+export function callOrderRows(names: Names): CallOrderRows | null {
+  const addon = admissionsAddon();
+  return addon ? new addon.CallOrderRows(names.first, names.compact, names.start, names.arena, names.compact2, names.start2, names.arena2) : null;
 }
 
 /** Room for one output row: every field doubled (quotes), plus numbers and separators. */
@@ -142,11 +153,19 @@ export function callOrderGroups(w: ByteWriter, o: Output, from: number, to: numb
     callOrderKernel(rows.code, 0, n, rates, m, called, 0, undefined, scratch);
     computeMs += performance.now() - c0;
     const groupField = field(csvField(groups.ids, g));
+    for (let j = 0; j < n; j++) if (called[j] !== j) moved++;
+    if (o.rows) {
+      // native: the names prefetched a few rows ahead
+      for (let j = 0; j < n; ) {
+        [w.pos, j] = o.rows.write(w.buf, w.pos, groupField.bytes, rows.candidate, called, j, n);
+        if (j < n) w.room(maxRow);
+      }
+      continue;
+    }
     // the names first, in a tight loop whose cache misses overlap, then the formatting
     if (local.length < 4 * n) local = new Int32Array(Math.max(4 * n, local.length * 2));
     for (let j = 0; j < n; j++) copyName(names, rows.candidate[called[j]!]!, local, j);
     for (let j = 0; j < n; j++) {
-      if (called[j] !== j) moved++;
       if (w.pos + maxRow > w.buf.length) w.room(maxRow);
       const buf = w.buf;
       const view = w.view;
@@ -165,13 +184,13 @@ export function callOrderGroups(w: ByteWriter, o: Output, from: number, to: numb
 export const CALL_ORDER_HEADER = 'group,candidate,call_rank\n';
 
 /** `call-order`: every wish of the file is ranked, whatever its status. Writes group,candidate,call_rank. */
-export function runCallOrder(input: BatchInput, out: string): CallOrderResult {
+export function runCallOrder(input: BatchInput, out: string, options: { native?: boolean } = {}): CallOrderResult {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const t = load(input, 'call-order');
   const t1 = performance.now();
   const cpu1 = process.cpuUsage();
-  const o = singleOutput(t);
+  const o = singleOutput(t, options.native ?? true);
   let done = { moved: 0, computeMs: 0 };
   const bytes = located(t, () =>
     writeAtomically(out, (w) => {

@@ -18,7 +18,7 @@ import { CsvError, FieldError, readCsv, type CsvHeader, type CsvSink, type CsvSo
 import { parseUint, shown, type GroupTable } from './groups.ts';
 import { alloc, grow } from './memory.ts';
 import { ByteInterner } from './interner.ts';
-import { SCAN_RECORD, wishScanAddon, type WishScanner } from './native.ts';
+import { SCAN_RECORD, admissionsAddon, type WishScanner } from './native.ts';
 
 export const WISH_COLUMNS = ['candidate', 'group', 'rank', 'flags', 'status', 'preference'] as const;
 export const W_CANDIDATE = 0;
@@ -229,7 +229,7 @@ class WishSink implements CsvSink {
   ) {
     this.round = t.layout === 'round';
     this.maxCandidates = this.round ? MAX_CANDIDATES_ROUND : MAX_CANDIDATES_CALL_ORDER;
-    const addon = native ? wishScanAddon() : null;
+    const addon = native ? admissionsAddon() : null;
     this.scanner = addon ? new addon.Scanner(t.groups.ids.arena, t.groups.ids.start, t.groups.size, STATUS_NAMES) : null;
     this.scanned = new Int32Array(this.scanner ? SCAN_ROWS * SCAN_RECORD + 1 : 0);
     this.fast = this.scanner ? this.scanRows.bind(this) : null;

@@ -1,0 +1,32 @@
+// Helpers shared by the native modules of the admissions engine (ADR 0018).
+#pragma once
+
+#include <node_api.h>
+
+#include <cstddef>
+
+namespace fabriques {
+
+// The data and size in bytes of an Int32Array or Uint8Array (false for anything else).
+inline bool TypedArray(napi_env env, napi_value v, void** data, size_t* bytes) {
+  napi_typedarray_type type;
+  size_t length;
+  napi_value buffer;
+  size_t offset;
+  if (napi_get_typedarray_info(env, v, &type, &length, data, &buffer, &offset) != napi_ok) return false;
+  const size_t unit = type == napi_int32_array ? 4 : type == napi_uint8_array ? 1 : 0;
+  if (unit == 0) return false;
+  *bytes = length * unit;
+  return true;
+}
+
+// Throws a TypeError (a programming error: the JavaScript side passes what it must).
+inline napi_value Fail(napi_env env, const char* message) {
+  napi_throw_type_error(env, nullptr, message);
+  return nullptr;
+}
+
+}  // namespace fabriques
+
+void ExportWishScanner(napi_env env, napi_value exports);
+void ExportCallOrderRows(napi_env env, napi_value exports);
