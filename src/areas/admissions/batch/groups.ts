@@ -60,6 +60,26 @@ export class GroupTable {
     }));
   }
 
+  private sorted: Int32Array | null = null;
+
+  /**
+   * Group ids in the output's order: byte order of their ids (= code point order, UTF-8). The ids
+   * are sorted as JS strings (a native sort) when that order is the same, i.e. when no id has a
+   * character beyond U+FFFF (UTF-16 would put it before U+E000–U+FFFF); else byte by byte.
+   */
+  order(): Int32Array {
+    if (this.sorted) return this.sorted;
+    const n = this.size;
+    const texts = Array.from({ length: n }, (_, g) => this.ids.text(g));
+    if (texts.some((x) => /[\uD800-\uDFFF]/.test(x))) {
+      this.sorted = Int32Array.from({ length: n }, (_, g) => g).sort((a, b) => this.ids.compare(a, b));
+    } else {
+      const byText = new Map(texts.map((x, g) => [x, g]));
+      this.sorted = Int32Array.from(texts.sort(), (x) => byText.get(x)!);
+    }
+    return this.sorted;
+  }
+
   ensure(capacity: number): void {
     if (capacity <= this.offerTarget.length) return;
     const c = Math.max(capacity, this.offerTarget.length * 2);
@@ -94,22 +114,82 @@ class GroupSink implements CsvSink {
     if (block < 0) throw new FieldError(`« ${shown(b, fs[G_BLOCK]!, fe[G_BLOCK]!)} » n’est pas un entier ≥ 0`, G_BLOCK);
     s = fs[G_CONSTRAINTS]!;
     e = fe[G_CONSTRAINTS]!;
-    const constraints = parseConstraints(b, s, e);
     t.ensure(g + 1);
+    if (!this.plainConstraints(b, s, e, g)) {
+      const constraints = parseConstraints(b, s, e);
+      t.constraintCount[g] = constraints.length;
+      constraints.forEach((c, p) => {
+        t.constraintFlag[g * MAX_CONSTRAINTS + p] = t.flagNames.internString(c.name);
+        t.rate[g * MAX_CONSTRAINTS + p] = c.rate;
+      });
+    }
     t.offerTarget[g] = target;
     t.blockCallRank[g] = block;
-    t.constraintCount[g] = constraints.length;
-    constraints.forEach((c, p) => {
-      t.constraintFlag[g * MAX_CONSTRAINTS + p] = t.flagNames.internString(c.name);
-      t.rate[g * MAX_CONSTRAINTS + p] = c.rate;
-    });
     t.line[g] = line;
     this.rows++;
   }
+
+  private readonly item = new Int32Array(3 * MAX_CONSTRAINTS); // name start, name end, rate
+
+  /**
+   * The usual constraints field, read from its bytes: `name:rate` items of ASCII without spaces,
+   * separated by single `;`, at most MAX_CONSTRAINTS, rates 0–100, no name twice. Anything else
+   * (spaces to trim, empty items, an error to report) returns false before changing anything, and
+   * parseConstraints reads the field. Saves a string and a regular expression per group.
+   */
+  private plainConstraints(b: Uint8Array, s: number, e: number, g: number): boolean {
+    const item = this.item;
+    let count = 0;
+    for (let i = s; i < e; ) {
+      if (count === MAX_CONSTRAINTS) return false;
+      const from = i;
+      while (i < e && b[i] !== COLON && b[i] !== SEMICOLON) {
+        const c = b[i]!;
+        if (c <= SPACE || c >= 0x7f) return false;
+        i++;
+      }
+      if (i === from || i === e || b[i] !== COLON) return false;
+      const nameEnd = i++;
+      let rate = 0;
+      let digits = 0;
+      while (i < e && b[i] !== SEMICOLON) {
+        const d = b[i]! - 48;
+        if (d < 0 || d > 9 || ++digits > 3) return false;
+        rate = rate * 10 + d;
+        i++;
+      }
+      if (digits === 0 || rate > 100) return false;
+      if (i < e && ++i === e) return false; // a trailing `;`: an empty item
+      item[3 * count] = from;
+      item[3 * count + 1] = nameEnd;
+      item[3 * count + 2] = rate;
+      count++;
+    }
+    const t = this.t;
+    for (let p = 0; p < count; p++) {
+      for (let q = 0; q < p; q++) if (sameBytes(b, item[3 * p]!, item[3 * p + 1]!, item[3 * q]!, item[3 * q + 1]!)) return false;
+    }
+    t.constraintCount[g] = count;
+    for (let p = 0; p < count; p++) {
+      t.constraintFlag[g * MAX_CONSTRAINTS + p] = t.flagNames.intern(b, item[3 * p]!, item[3 * p + 1]!);
+      t.rate[g * MAX_CONSTRAINTS + p] = item[3 * p + 2]!;
+    }
+    return true;
+  }
+}
+
+const COLON = 58;
+const SEMICOLON = 59;
+const SPACE = 32;
+
+function sameBytes(b: Uint8Array, s1: number, e1: number, s2: number, e2: number): boolean {
+  if (e1 - s1 !== e2 - s2) return false;
+  for (let i = 0; i < e1 - s1; i++) if (b[s1 + i] !== b[s2 + i]) return false;
+  return true;
 }
 
 /** `name:rate;…` in priority order, empty for none; names are trimmed, empty items skipped. */
-function parseConstraints(b: Uint8Array, s: number, e: number): Constraint[] {
+export function parseConstraints(b: Uint8Array, s: number, e: number): Constraint[] {
   let text: string;
   try {
     text = utf8.decode(b.subarray(s, e));

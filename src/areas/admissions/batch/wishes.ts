@@ -141,7 +141,7 @@ export class WishBuckets implements BucketPart {
       }
       this.state[g * STATE + SIGNATURE] = signatures.get(names)!;
     }
-    this.order = Int32Array.from({ length: G }, (_, i) => i).sort((a, b) => groups.ids.compare(a, b));
+    this.order = groups.order();
   }
 
   /** Starts a new block at the end of group g's chain; returns its number. */
