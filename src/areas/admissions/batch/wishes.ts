@@ -445,6 +445,15 @@ export class GroupRows {
   flags = new Int32Array(1024);
   preference = new Int32Array(1024);
   private perm = new Int32Array(1024);
+  private blocks = new Int32Array(256);
+  /** Read from each block of a group before its records (see place); kept so the reads are not dropped. */
+  touched = 0;
+
+  /** Scratch for the blocks of a group's part. */
+  blockList(n: number): Int32Array {
+    if (this.blocks.length < n) this.blocks = new Int32Array(Math.max(n, this.blocks.length * 2));
+    return this.blocks;
+  }
 
   ensure(n: number): void {
     if (this.candidate.length >= n) return;
@@ -575,7 +584,18 @@ function place(parts: readonly BucketPart[], layout: Layout, g: number, rows: Gr
     const flagsOffset = part.flagsOffset;
     const tail = part.state[st + TAIL]!;
     const tailFill = ((count - 1) & (BLOCK - 1)) + 1;
+    // the chain first, reading each block's first record on the way: those reads do not wait for
+    // one another, so their cache misses overlap, and the records below are then in cache
+    const blocks = rows.blockList(Math.ceil(count / BLOCK));
+    let chained = 0;
+    let touched = 0;
     for (let block = part.state[st + HEAD]!; block >= 0; block = part.next[block]!) {
+      blocks[chained++] = block;
+      touched |= part.chunks[block >> CHUNK_SHIFT]![(block & CHUNK_MASK) * BLOCK * words]!;
+    }
+    rows.touched = touched;
+    for (let k = 0; k < chained; k++) {
+      const block = blocks[k]!;
       const chunk = part.chunks[block >> CHUNK_SHIFT]!;
       const last = block === tail ? tailFill : BLOCK;
       let at = (block & CHUNK_MASK) * BLOCK * words;
