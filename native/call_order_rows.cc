@@ -10,6 +10,7 @@
 
 namespace {
 
+using fabriques::Bytes;
 using fabriques::Fail;
 using fabriques::TypedArray;
 
@@ -34,19 +35,14 @@ struct Names {
 void Finalize(napi_env, void* data, void*) { delete static_cast<Names*>(data); }
 
 bool ReadPart(napi_env env, napi_value compact, napi_value start, napi_value arena, Part* p) {
-  void* c;
-  size_t cBytes;
-  void* s;
-  size_t sBytes;
-  void* a;
-  size_t aBytes;
-  if (!TypedArray(env, compact, &c, &cBytes) || !TypedArray(env, start, &s, &sBytes) || !TypedArray(env, arena, &a, &aBytes)) return false;
-  p->compact = static_cast<const int32_t*>(c);
-  p->ids = cBytes / 8;
-  p->start = static_cast<const int32_t*>(s);
-  p->starts = sBytes / 4;
-  p->arena = static_cast<const uint8_t*>(a);
-  p->arenaBytes = aBytes;
+  Bytes c, s, a;
+  if (!TypedArray(env, compact, &c) || !TypedArray(env, start, &s) || !TypedArray(env, arena, &a)) return false;
+  p->compact = static_cast<const int32_t*>(c.data);
+  p->ids = c.size / 8;
+  p->start = static_cast<const int32_t*>(s.data);
+  p->starts = s.size / 4;
+  p->arena = static_cast<const uint8_t*>(a.data);
+  p->arenaBytes = a.size;
   return true;
 }
 
@@ -89,29 +85,24 @@ napi_value Write(napi_env env, napi_callback_info info) {
   napi_value self;
   napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
   Names* names;
-  void* outData;
-  size_t outBytes;
-  void* groupData;
-  size_t groupBytes;
-  void* candData;
-  size_t candBytes;
-  void* calledData;
-  size_t calledBytes;
+  Bytes outArg, groupArg, candArg, calledArg;
   int64_t pos;
   int32_t from;
   int32_t n;
-  if (argc < 7 || napi_unwrap(env, self, reinterpret_cast<void**>(&names)) != napi_ok || !TypedArray(env, argv[0], &outData, &outBytes) ||
-      napi_get_value_int64(env, argv[1], &pos) != napi_ok || !TypedArray(env, argv[2], &groupData, &groupBytes) ||
-      !TypedArray(env, argv[3], &candData, &candBytes) || !TypedArray(env, argv[4], &calledData, &calledBytes) ||
-      napi_get_value_int32(env, argv[5], &from) != napi_ok || napi_get_value_int32(env, argv[6], &n) != napi_ok || pos < 0 ||
-      static_cast<size_t>(pos) > outBytes || from < 0 || n < from || static_cast<size_t>(n) * 4 > calledBytes) {
+  if (argc < 7 || napi_unwrap(env, self, reinterpret_cast<void**>(&names)) != napi_ok || !TypedArray(env, argv[0], &outArg) ||
+      napi_get_value_int64(env, argv[1], &pos) != napi_ok || !TypedArray(env, argv[2], &groupArg) || !TypedArray(env, argv[3], &candArg) ||
+      !TypedArray(env, argv[4], &calledArg) || napi_get_value_int32(env, argv[5], &from) != napi_ok ||
+      napi_get_value_int32(env, argv[6], &n) != napi_ok || pos < 0 || static_cast<size_t>(pos) > outArg.size || from < 0 || n < from ||
+      static_cast<size_t>(n) * 4 > calledArg.size) {
     return Fail(env, "write(out, pos, group, candidate, called, from, n)");
   }
-  uint8_t* out = static_cast<uint8_t*>(outData);
-  const uint8_t* group = static_cast<const uint8_t*>(groupData);
-  const int32_t* candidate = static_cast<const int32_t*>(candData);
-  const size_t candidates = candBytes / 4;
-  const int32_t* called = static_cast<const int32_t*>(calledData);
+  uint8_t* out = static_cast<uint8_t*>(outArg.data);
+  const size_t outBytes = outArg.size;
+  const uint8_t* group = static_cast<const uint8_t*>(groupArg.data);
+  const size_t groupBytes = groupArg.size;
+  const int32_t* candidate = static_cast<const int32_t*>(candArg.data);
+  const size_t candidates = candArg.size / 4;
+  const int32_t* called = static_cast<const int32_t*>(calledArg.data);
   const int32_t first = names->first;
 
   // the candidate (common numbering) of call rank j + 1, checked against the tables

@@ -7,16 +7,22 @@
 
 namespace fabriques {
 
-// The data and size in bytes of an Int32Array or Uint8Array (false for anything else).
-inline bool TypedArray(napi_env env, napi_value v, void** data, size_t* bytes) {
+// The memory of an Int32Array or Uint8Array: where it is and its size in bytes.
+struct Bytes {
+  void* data = nullptr;
+  size_t size = 0;
+};
+
+// The memory of an Int32Array or Uint8Array (false for anything else).
+inline bool TypedArray(napi_env env, napi_value v, Bytes* bytes) {
   napi_typedarray_type type;
   size_t length;
   napi_value buffer;
   size_t offset;
-  if (napi_get_typedarray_info(env, v, &type, &length, data, &buffer, &offset) != napi_ok) return false;
+  if (napi_get_typedarray_info(env, v, &type, &length, &bytes->data, &buffer, &offset) != napi_ok) return false;
   const size_t unit = type == napi_int32_array ? 4 : type == napi_uint8_array ? 1 : 0;
   if (unit == 0) return false;
-  *bytes = length * unit;
+  bytes->size = length * unit;
   return true;
 }
 

@@ -16,6 +16,7 @@
 
 namespace {
 
+using fabriques::Bytes;
 using fabriques::Fail;
 using fabriques::TypedArray;
 
@@ -237,25 +238,22 @@ napi_value New(napi_env env, napi_callback_info info) {
   napi_value self;
   napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
   if (argc < 4) return Fail(env, "Scanner(groupArena, groupStart, groups, statuses)");
-  void* arena;
-  size_t arenaBytes;
-  void* start;
-  size_t startBytes;
+  Bytes arena, start;
   int32_t groups;
-  if (!TypedArray(env, argv[0], &arena, &arenaBytes) || !TypedArray(env, argv[1], &start, &startBytes) ||
-      napi_get_value_int32(env, argv[2], &groups) != napi_ok || groups < 0 ||
-      startBytes < (static_cast<size_t>(groups) + 1) * 4) {
+  if (!TypedArray(env, argv[0], &arena) || !TypedArray(env, argv[1], &start) || napi_get_value_int32(env, argv[2], &groups) != napi_ok ||
+      groups < 0 || start.size < (static_cast<size_t>(groups) + 1) * 4) {
     return Fail(env, "Scanner: bad group table");
   }
   auto* s = new Scanner();
-  const int32_t* st = static_cast<const int32_t*>(start);
+  const int32_t* st = static_cast<const int32_t*>(start.data);
   s->start.assign(st, st + groups + 1);
   const size_t used = groups > 0 ? static_cast<size_t>(st[groups]) : 0;
-  if (used > arenaBytes) {
+  if (used > arena.size) {
     delete s;
     return Fail(env, "Scanner: bad group arena");
   }
-  s->arena.assign(static_cast<const uint8_t*>(arena), static_cast<const uint8_t*>(arena) + used);
+  const uint8_t* a = static_cast<const uint8_t*>(arena.data);
+  s->arena.assign(a, a + used);
   Index(s);
   uint32_t count = 0;
   napi_get_array_length(env, argv[3], &count);
@@ -281,23 +279,19 @@ napi_value Scan(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
   Scanner* s;
   if (argc < 5 || napi_unwrap(env, self, reinterpret_cast<void**>(&s)) != napi_ok) return Fail(env, "scan(bytes, from, to, out, maxRows)");
-  void* data;
-  size_t bytes;
-  void* outData;
-  size_t outBytes;
+  Bytes bytes, outArg;
   int64_t from;
   int64_t to;
   int32_t maxRows;
-  if (!TypedArray(env, argv[0], &data, &bytes) || napi_get_value_int64(env, argv[1], &from) != napi_ok ||
-      napi_get_value_int64(env, argv[2], &to) != napi_ok || !TypedArray(env, argv[3], &outData, &outBytes) ||
+  if (!TypedArray(env, argv[0], &bytes) || napi_get_value_int64(env, argv[1], &from) != napi_ok ||
+      napi_get_value_int64(env, argv[2], &to) != napi_ok || !TypedArray(env, argv[3], &outArg) ||
       napi_get_value_int32(env, argv[4], &maxRows) != napi_ok || maxRows < 0 || from < 0 || to < from ||
-      static_cast<size_t>(to) > bytes || outBytes < (static_cast<size_t>(maxRows) * kRecord + 1) * 4 ||
-      to > INT32_MAX) {
+      static_cast<size_t>(to) > bytes.size || outArg.size < (static_cast<size_t>(maxRows) * kRecord + 1) * 4 || to > INT32_MAX) {
     return Fail(env, "scan: bad arguments");
   }
-  int32_t* out = static_cast<int32_t*>(outData);
+  int32_t* out = static_cast<int32_t*>(outArg.data);
   int64_t p;
-  const int32_t rows = ScanRows(*s, static_cast<const uint8_t*>(data), from, to, out, maxRows, &p);
+  const int32_t rows = ScanRows(*s, static_cast<const uint8_t*>(bytes.data), from, to, out, maxRows, &p);
   out[static_cast<size_t>(maxRows) * kRecord] = static_cast<int32_t>(p);
   napi_value result;
   napi_create_int32(env, rows, &result);
