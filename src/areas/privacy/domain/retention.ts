@@ -23,11 +23,15 @@ export type RetentionId =
   | 'audit_trail'
   | 'server_logs';
 
-export interface Period {
-  days?: number;
-  months?: number;
-  years?: number;
-}
+/**
+ * A period in one unit: days, calendar months or calendar years. One unit only, so that going back
+ * a period and forward again never passes the starting point (`after(before(now, p), p) <= now`);
+ * with months and days mixed, the month lengths crossed differ each way and it could, by a few days.
+ */
+export type Period =
+  | { days: number; months?: never; years?: never }
+  | { months: number; days?: never; years?: never }
+  | { years: number; days?: never; months?: never };
 
 export interface RetentionRule {
   id: RetentionId;
