@@ -67,6 +67,19 @@ describe('finding a training', () => {
     const { page, close } = await newPage();
     await page.goto(`${baseUrl}/formations?commune=99999`, { waitUntil: 'networkidle' });
     await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toMatch(/n.existe pas/);
+    const summary = page.getByRole('alert').filter({ hasText: 'à corriger' });
+    expect(await summary.getByRole('heading').textContent()).toBe('Un critère est à corriger');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // two criteria at fault: both listed, each linking to its field in the opened filters
+    await page.goto(`${baseUrl}/formations?durationMin=12&durationMax=3&startFrom=2027-02-01&startTo=2027-01-01`, { waitUntil: 'networkidle' });
+    await summary.getByRole('heading', { name: '2 critères sont à corriger' }).waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      expect.stringMatching(/^Début de session, au plus tard le : La date de fin doit être postérieure/),
+      expect.stringMatching(/^Durée maximale : La durée maximale doit être supérieure/),
+    ]);
+    await summary.getByRole('link', { name: /^Durée maximale/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-durationMax');
     expect(await axeViolations(page)).toEqual([]);
     await close();
   });

@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { ApiError, getJson } from '../api/client.ts';
 import { ContentPage } from '../components/ContentPage.tsx';
-import { AidErrorSummary } from '../aid/AidErrorSummary.tsx';
+import { FieldErrorSummary } from '../components/FieldErrorSummary.tsx';
 import { AidForm, type CommuneTexts } from '../aid/AidForm.tsx';
 import { AidResultPanel } from '../aid/AidResultPanel.tsx';
-import { academicYears, aidQuery, emptyDraft, type AidDraft } from '../aid/form.ts';
+import { AID_FIELD_IDS, AID_FIELD_NAMES, academicYears, aidQuery, emptyDraft, type AidDraft } from '../aid/form.ts';
 import type { AidResult } from '../aid/types.ts';
 
 type Outcome = { status: 'idle' } | { status: 'loading' } | { status: 'done'; result: AidResult } | { status: 'failed'; error: ApiError };
@@ -75,7 +75,7 @@ export function AidSimulatorPage() {
         mensuel, et explique chaque étape du calcul. L’aide se demande au Crous une fois la formation commencée.
       </p>
 
-      <AidErrorSummary errors={errors} />
+      <FieldErrorSummary errors={errors} ids={AID_FIELD_IDS} names={AID_FIELD_NAMES} noun="champ" />
       {outcome.status === 'failed' && outcome.error.status !== 400 && (
         <Alert severity="error" title="Le calcul n’a pas pu être fait" description={outcome.error.message} className="fr-mb-3w" />
       )}

@@ -6,12 +6,12 @@ import { useApi } from '../api/useApi.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { navigate, useLocation } from '../router/history.ts';
 import { usePageTitle } from '../router/usePageTitle.ts';
-import { ErrorSummary } from '../search/ErrorSummary.tsx';
+import { FieldErrorSummary } from '../components/FieldErrorSummary.tsx';
 import { FiltersPanel } from '../search/FiltersPanel.tsx';
 import { SearchBarForm } from '../search/SearchBarForm.tsx';
 import { RESULTS_HEADING_ID, SearchResults } from '../search/SearchResults.tsx';
 import { countActiveFilters, EMPTY_FILTERS, parseSearch, searchHref, serializeSearch, type SearchFilters } from '../search/searchQuery.ts';
-import type { FieldErrors } from '../search/fields.ts';
+import { SEARCH_FIELD_IDS, SEARCH_FIELD_NAMES, type FieldErrors } from '../search/fields.ts';
 
 const FILTERS_ID = 'filtres';
 const FILTER_FIELDS = new Set(['job', 'region', 'departement', 'startFrom', 'startTo', 'durationMin', 'durationMax', 'modality', 'free', 'level', 'placesLeft']);
@@ -91,7 +91,7 @@ export function SearchPage() {
         Des formations au numérique labellisées Grande École du Numérique, courtes, certifiantes et ouvertes sans condition de diplôme.
       </p>
 
-      <ErrorSummary errors={errors} />
+      <FieldErrorSummary errors={errors} ids={SEARCH_FIELD_IDS} names={SEARCH_FIELD_NAMES} noun="critère" />
 
       <SearchBarForm
         draft={draft}

@@ -1,8 +1,21 @@
 import { useEffect, useRef } from 'react';
-import { AID_FIELD_IDS, AID_FIELD_NAMES } from './form.ts';
 
-/** The errors at the top of the form, each linking to its field (RGAA 11.10); takes the focus when they change. */
-export function AidErrorSummary({ errors }: { errors: Record<string, string> }) {
+export interface FieldErrorSummaryProps {
+  /** The message of each field at fault, by field name. */
+  errors: Record<string, string>;
+  /** The id of each field's input, for the link; a field without one is listed without a link. */
+  ids: Record<string, string>;
+  /** The label of each field, as the form shows it. */
+  names: Record<string, string>;
+  /** What is at fault, as a noun: « champ », « critère ». */
+  noun: string;
+}
+
+/**
+ * The errors at the top of a form, each linking to its field (RGAA 11.10). The block takes the focus
+ * when the errors change, so that a screen reader hears them at once.
+ */
+export function FieldErrorSummary({ errors, ids, names, noun }: FieldErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   const signature = entries.map(([k, v]) => `${k}:${v}`).join('|');
@@ -14,11 +27,11 @@ export function AidErrorSummary({ errors }: { errors: Record<string, string> }) 
   if (entries.length === 0) return null;
   return (
     <div ref={ref} tabIndex={-1} className="fr-alert fr-alert--error fr-mb-3w" role="alert">
-      <h2 className="fr-alert__title">{entries.length > 1 ? `${entries.length} champs sont à corriger` : 'Un champ est à corriger'}</h2>
+      <h2 className="fr-alert__title">{entries.length > 1 ? `${entries.length} ${noun}s sont à corriger` : `Un ${noun} est à corriger`}</h2>
       <ul>
         {entries.map(([name, message]) => {
-          const fieldId = AID_FIELD_IDS[name];
-          const text = `${AID_FIELD_NAMES[name] ?? name} : ${message}`;
+          const fieldId = ids[name];
+          const text = `${names[name] ?? name} : ${message}`;
           return (
             <li key={name}>
               {fieldId ? (
