@@ -10,6 +10,7 @@
 
 namespace {
 
+using fabriques::Args;
 using fabriques::Bytes;
 using fabriques::Fail;
 using fabriques::TypedArray;
@@ -49,19 +50,16 @@ bool ReadPart(napi_env env, napi_value compact, napi_value start, napi_value are
 // new CallOrderRows(first, compact, start, arena, compact2, start2, arena2): the arrays must stay
 // alive and unchanged while it is used (the caller keeps them in its Output).
 napi_value New(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
-  napi_value self;
-  napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
+  const Args<7> args(env, info);
   auto* names = new Names();
-  if (argc < 7 || napi_get_value_int32(env, argv[0], &names->first) != napi_ok || names->first < 0 ||
-      !ReadPart(env, argv[1], argv[2], argv[3], &names->parts[0]) || !ReadPart(env, argv[4], argv[5], argv[6], &names->parts[1]) ||
+  if (!args.ok || napi_get_value_int32(env, args[0], &names->first) != napi_ok || names->first < 0 ||
+      !ReadPart(env, args[1], args[2], args[3], &names->parts[0]) || !ReadPart(env, args[4], args[5], args[6], &names->parts[1]) ||
       names->parts[0].ids < static_cast<size_t>(names->first)) {
     delete names;
     return Fail(env, "CallOrderRows(first, compact, start, arena, compact2, start2, arena2)");
   }
-  napi_wrap(env, self, names, Finalize, nullptr, nullptr);
-  return self;
+  napi_wrap(env, args.self, names, Finalize, nullptr, nullptr);
+  return args.self;
 }
 
 inline uint8_t* PutInt(uint8_t* p, uint32_t n) {
@@ -80,19 +78,16 @@ inline uint8_t* PutInt(uint8_t* p, uint32_t n) {
 // written at out[pos..]; returns [position after the last row written, next row], stopping early
 // when the next row might not fit.
 napi_value Write(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
-  napi_value self;
-  napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
+  const Args<7> args(env, info);
   Names* names;
   Bytes outArg, groupArg, candArg, calledArg;
   int64_t pos;
   int32_t from;
   int32_t n;
-  if (argc < 7 || napi_unwrap(env, self, reinterpret_cast<void**>(&names)) != napi_ok || !TypedArray(env, argv[0], &outArg) ||
-      napi_get_value_int64(env, argv[1], &pos) != napi_ok || !TypedArray(env, argv[2], &groupArg) || !TypedArray(env, argv[3], &candArg) ||
-      !TypedArray(env, argv[4], &calledArg) || napi_get_value_int32(env, argv[5], &from) != napi_ok ||
-      napi_get_value_int32(env, argv[6], &n) != napi_ok || pos < 0 || static_cast<size_t>(pos) > outArg.size || from < 0 || n < from ||
+  if (!args.ok || napi_unwrap(env, args.self, reinterpret_cast<void**>(&names)) != napi_ok || !TypedArray(env, args[0], &outArg) ||
+      napi_get_value_int64(env, args[1], &pos) != napi_ok || !TypedArray(env, args[2], &groupArg) || !TypedArray(env, args[3], &candArg) ||
+      !TypedArray(env, args[4], &calledArg) || napi_get_value_int32(env, args[5], &from) != napi_ok ||
+      napi_get_value_int32(env, args[6], &n) != napi_ok || pos < 0 || static_cast<size_t>(pos) > outArg.size || from < 0 || n < from ||
       static_cast<size_t>(n) * 4 > calledArg.size) {
     return Fail(env, "write(out, pos, group, candidate, called, from, n)");
   }

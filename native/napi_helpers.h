@@ -26,6 +26,19 @@ inline bool TypedArray(napi_env env, napi_value v, Bytes* bytes) {
   return true;
 }
 
+// The arguments and `this` of a call, `argc` of them expected: `ok` when all were given.
+template <size_t N>
+struct Args {
+  napi_value argv[N];
+  napi_value self;
+  bool ok;
+  Args(napi_env env, napi_callback_info info) {
+    size_t argc = N;
+    ok = napi_get_cb_info(env, info, &argc, argv, &self, nullptr) == napi_ok && argc >= N;
+  }
+  napi_value operator[](size_t i) const { return argv[i]; }
+};
+
 // Throws a TypeError (a programming error: the JavaScript side passes what it must).
 inline napi_value Fail(napi_env env, const char* message) {
   napi_throw_type_error(env, nullptr, message);

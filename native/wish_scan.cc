@@ -16,6 +16,7 @@
 
 namespace {
 
+using fabriques::Args;
 using fabriques::Bytes;
 using fabriques::Fail;
 using fabriques::TypedArray;
@@ -233,14 +234,11 @@ void Finalize(napi_env, void* data, void*) { delete static_cast<Scanner*>(data);
 
 // new Scanner(groupArena: Uint8Array, groupStart: Int32Array, groups: number, statuses: string[])
 napi_value New(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
-  napi_value self;
-  napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
-  if (argc < 4) return Fail(env, "Scanner(groupArena, groupStart, groups, statuses)");
+  const Args<4> args(env, info);
+  if (!args.ok) return Fail(env, "Scanner(groupArena, groupStart, groups, statuses)");
   Bytes arena, start;
   int32_t groups;
-  if (!TypedArray(env, argv[0], &arena) || !TypedArray(env, argv[1], &start) || napi_get_value_int32(env, argv[2], &groups) != napi_ok ||
+  if (!TypedArray(env, args[0], &arena) || !TypedArray(env, args[1], &start) || napi_get_value_int32(env, args[2], &groups) != napi_ok ||
       groups < 0 || start.size < (static_cast<size_t>(groups) + 1) * 4) {
     return Fail(env, "Scanner: bad group table");
   }
@@ -256,36 +254,33 @@ napi_value New(napi_env env, napi_callback_info info) {
   s->arena.assign(a, a + used);
   Index(s);
   uint32_t count = 0;
-  napi_get_array_length(env, argv[3], &count);
+  napi_get_array_length(env, args[3], &count);
   for (uint32_t i = 0; i < count; i++) {
     napi_value v;
-    napi_get_element(env, argv[3], i, &v);
+    napi_get_element(env, args[3], i, &v);
     char text[64];
     size_t len = 0;
     napi_get_value_string_utf8(env, v, text, sizeof text, &len);
     s->statuses.emplace_back(text, len);
   }
-  napi_wrap(env, self, s, Finalize, nullptr, nullptr);
-  return self;
+  napi_wrap(env, args.self, s, Finalize, nullptr, nullptr);
+  return args.self;
 }
 
 // scan(bytes, from, to, out: Int32Array, maxRows) → rows taken; out holds kRecord ints per row, and
 // out[maxRows · kRecord] the position after the last row taken. A candidate or flags field equal to
 // the previous row's (of the same call) is given as −1.
 napi_value Scan(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
-  napi_value self;
-  napi_get_cb_info(env, info, &argc, argv, &self, nullptr);
+  const Args<5> args(env, info);
   Scanner* s;
-  if (argc < 5 || napi_unwrap(env, self, reinterpret_cast<void**>(&s)) != napi_ok) return Fail(env, "scan(bytes, from, to, out, maxRows)");
+  if (!args.ok || napi_unwrap(env, args.self, reinterpret_cast<void**>(&s)) != napi_ok) return Fail(env, "scan(bytes, from, to, out, maxRows)");
   Bytes bytes, outArg;
   int64_t from;
   int64_t to;
   int32_t maxRows;
-  if (!TypedArray(env, argv[0], &bytes) || napi_get_value_int64(env, argv[1], &from) != napi_ok ||
-      napi_get_value_int64(env, argv[2], &to) != napi_ok || !TypedArray(env, argv[3], &outArg) ||
-      napi_get_value_int32(env, argv[4], &maxRows) != napi_ok || maxRows < 0 || from < 0 || to < from ||
+  if (!TypedArray(env, args[0], &bytes) || napi_get_value_int64(env, args[1], &from) != napi_ok ||
+      napi_get_value_int64(env, args[2], &to) != napi_ok || !TypedArray(env, args[3], &outArg) ||
+      napi_get_value_int32(env, args[4], &maxRows) != napi_ok || maxRows < 0 || from < 0 || to < from ||
       static_cast<size_t>(to) > bytes.size || outArg.size < (static_cast<size_t>(maxRows) * kRecord + 1) * 4 || to > INT32_MAX) {
     return Fail(env, "scan: bad arguments");
   }

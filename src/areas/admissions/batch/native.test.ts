@@ -171,4 +171,20 @@ describe('the native scanner of W.csv', () => {
     expect(calls).toBeGreaterThan(1);
     expect(text).toBe('g1,candidate-long-2,1\ng1,c4,2\ng1,c1,3\ng1,"a""b",4\n');
   });
+
+  it('throws a TypeError, and reads nothing, when a function is called with missing or wrong arguments', () => {
+    const addon = admissionsAddon()!;
+    type Loose = new (...args: unknown[]) => { scan: (...a: unknown[]) => number; write: (...a: unknown[]) => unknown };
+    const Scanner = addon.Scanner as unknown as Loose;
+    const Rows = addon.CallOrderRows as unknown as Loose;
+    expect(() => new Scanner(new Uint8Array(0), new Int32Array(1), 0)).toThrow(TypeError);
+    expect(() => new Rows(0, new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0), new Int32Array(0))).toThrow(TypeError);
+    const scanner = new Scanner(new Uint8Array(0), new Int32Array(1), 0, ['waiting']);
+    const bytes = Buffer.from('c,g,1,,waiting,0\n');
+    expect(() => scanner.scan(bytes, 0, bytes.length, new Int32Array(64))).toThrow(TypeError);
+    expect(() => scanner.scan(bytes, 0, bytes.length + 1, new Int32Array(64), 1)).toThrow(TypeError);
+    const rows = new Rows(0, new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0));
+    expect(() => rows.write(new Uint8Array(8), 0, Buffer.from('g'), new Int32Array(0), new Int32Array(0), 0)).toThrow(TypeError);
+    expect(() => rows.write(new Uint8Array(8), 9, Buffer.from('g'), new Int32Array(0), new Int32Array(0), 0, 0)).toThrow(TypeError);
+  });
 });
