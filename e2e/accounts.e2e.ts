@@ -3,7 +3,7 @@
 // organisations switches between them, private pages refuse politely; the pages pass axe (WCAG 2.1 A/AA).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, screenshot } from './support/browser.ts';
+import { axeViolations, launch, openTab, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const DEMO_PASSWORD = 'demo-fabriques-2026';
@@ -17,22 +17,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-interface Tab {
-  page: Page;
-  /** uncaught exceptions, and console errors other than the expected failed requests */
-  errors: string[];
-  close: () => Promise<void>;
-}
-
-async function newPage(viewport = { width: 1280, height: 1000 }): Promise<Tab> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // a refused sign-in (400, 409) is a "failed resource" for the browser: not a page error
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  return { page, errors, close: () => context.close() };
-}
+const newPage = (viewport?: { width: number; height: number }) => openTab(browser, { ...viewport, failedRequestsAreErrors: false });
 
 const unique = (name: string) => `${name}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@exemple.fr`;
 

@@ -6,7 +6,7 @@
 // Also the aid-requests and enrolments pages. Each page passes axe (WCAG 2.1 A/AA).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, screenshot } from './support/browser.ts';
+import { axeViolations, launch, openTab, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const PASSWORD = 'demo-fabriques-2026';
@@ -19,14 +19,7 @@ let browser: Browser;
 /** the session of the scenario: recruiting, nobody applied yet, of a training with an active label */
 let target: { sessionId: string; trainingId: string; title: string };
 
-async function newPage(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return { page, errors, close: () => context.close() };
-}
+const newPage = () => openTab(browser);
 
 async function signIn(page: Page, email: string, back: string, password = PASSWORD) {
   await page.goto(`${baseUrl}/connexion?retour=${encodeURIComponent(back)}`, { waitUntil: 'networkidle' });

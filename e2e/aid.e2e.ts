@@ -2,7 +2,7 @@
 // communes picked in the list, the result with every step explained; the page passes axe (WCAG 2.1 A/AA).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, screenshot } from './support/browser.ts';
+import { axeViolations, launch, openTab, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,14 +13,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function newPage(width = 1280): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return { page, errors, close: () => context.close() };
-}
+const newPage = (width?: number) => openTab(browser, { width });
 
 async function pickCommune(page: Page, label: RegExp, text: string, option: RegExp) {
   await page.getByRole('combobox', { name: label }).fill(text);

@@ -3,7 +3,7 @@
 // The profile, diagnosis and wishes pages pass axe (WCAG 2.1 A/AA).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, screenshot } from './support/browser.ts';
+import { axeViolations, launch, openTab, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const PASSWORD = 'demo-fabriques-2026';
@@ -18,14 +18,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return { page, errors, close: () => context.close() };
-}
+const newPage = () => openTab(browser);
 
 /** Signs in on the sign-in page, which then leads to `back`. */
 async function signIn(page: Page, email: string, back: string) {

@@ -1,8 +1,8 @@
 // The public finds a labelled training as a person would: search around a commune, open a result,
 // see it on the map; the pages pass axe (WCAG 2.1 A/AA).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, screenshot } from './support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launch, openTab, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,14 +13,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return { page, errors, close: () => context.close() };
-}
+const newPage = () => openTab(browser);
 
 describe('finding a training', () => {
   it('searches « développeur web » around Lyon, opens a result and sees it on the map', async () => {

@@ -2,7 +2,7 @@
 // identity provider (demo mode), back to the app signed in; the provider's page passes axe.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, screenshot } from './support/browser.ts';
+import { axeViolations, launch, openTab, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const DEMO_PASSWORD = 'demo-fabriques-2026';
@@ -14,14 +14,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return { page, errors, close: () => context.close() };
-}
+const newPage = () => openTab(browser);
 
 /** From /connexion to the FranceConnect page: the sign-in page's button, or the start URL if it has none. */
 async function toFranceConnect(page: Page): Promise<'button' | 'url'> {

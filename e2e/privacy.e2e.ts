@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launch, screenshot } from './support/browser.ts';
+import { axeViolations, launch, openTab, screenshot } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const PASSWORD = 'une girafe lit le journal du soir';
@@ -18,14 +18,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  return { page, errors, close: () => context.close() };
-}
+const newPage = () => openTab(browser, { acceptDownloads: true, failedRequestsAreErrors: false });
 
 /** A confirmed candidate account, made through the API and the demo outbox. */
 async function anAccount(email: string): Promise<void> {
