@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Input } from '@codegouvfr/react-dsfr/Input';
+import { EmailField } from './EmailField.tsx';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { accountsApi, type InvitationRow, type MemberRow } from '../api/accounts.ts';
 import { ApiError } from '../api/client.ts';
@@ -238,22 +238,17 @@ function InviteForm({ organisation, actor, onInvited, level }: { organisation: O
           </div>
           <ErrorSummary failure={submission.failure} fields={fields} />
           <form onSubmit={submit} noValidate aria-labelledby={headingId}>
-            <Input
+            <EmailField
+              id={fields.email!.id}
+              name="email"
               label="Adresse e-mail de la personne"
-              hintText="Format attendu : nom@domaine.fr"
-              nativeInputProps={{
-                id: fields.email!.id,
-                name: 'email',
-                type: 'email',
-                autoComplete: 'off',
-                required: true,
-                value: email,
-                onChange: (e) => {
-                  setEmail(e.target.value);
-                  submission.clearField('email');
-                },
+              autoComplete="off"
+              value={email}
+              onChange={(v) => {
+                setEmail(v);
+                submission.clearField('email');
               }}
-              {...errorState(errors, 'email')}
+              error={errors.email}
             />
             <Select
               label="Rôle"

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import { FieldLink } from '../components/FieldLink.tsx';
 
 export type FieldErrors = Record<string, string>;
 
@@ -131,19 +132,7 @@ export function ErrorSummary({ failure, fields, title }: { failure: Failure | nu
             return (
               <li key={name}>
                 {field ? (
-                  <a
-                    href={`#${field.id}`}
-                    onClick={(event) => {
-                      const input = document.getElementById(field.id);
-                      if (input) {
-                        event.preventDefault();
-                        input.focus();
-                        input.scrollIntoView({ block: 'center' });
-                      }
-                    }}
-                  >
-                    {text}
-                  </a>
+                  <FieldLink id={field.id}>{text}</FieldLink>
                 ) : (
                   text
                 )}

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
+import { FieldLink } from '../components/FieldLink.tsx';
 
 /** The id of the input of a field path ('trainings.0.title' → 'f-trainings-0-title'). */
 export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -216,19 +217,7 @@ export function ProblemList({ title, problems, severity = 'error', focusKey }: {
       <ul>
         {problems.map((p, i) => (
           <li key={`${p.field}-${i}`}>
-            <a
-              href={`#${fieldId(p.field)}`}
-              onClick={(e) => {
-                const el = document.getElementById(fieldId(p.field));
-                if (el) {
-                  e.preventDefault();
-                  el.focus();
-                  el.scrollIntoView({ block: 'center' });
-                }
-              }}
-            >
-              {p.message}
-            </a>
+            <FieldLink id={fieldId(p.field)}>{p.message}</FieldLink>
           </li>
         ))}
       </ul>

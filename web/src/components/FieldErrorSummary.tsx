@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { FieldLink } from './FieldLink.tsx';
 
 export interface FieldErrorSummaryProps {
   /** The message of each field at fault, by field name. */
@@ -35,19 +36,7 @@ export function FieldErrorSummary({ errors, ids, names, noun }: FieldErrorSummar
           return (
             <li key={name}>
               {fieldId ? (
-                <a
-                  href={`#${fieldId}`}
-                  onClick={(event) => {
-                    const field = document.getElementById(fieldId);
-                    if (field) {
-                      event.preventDefault();
-                      field.focus();
-                      field.scrollIntoView({ block: 'center' });
-                    }
-                  }}
-                >
-                  {text}
-                </a>
+                <FieldLink id={fieldId}>{text}</FieldLink>
               ) : (
                 text
               )}

@@ -2,10 +2,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { FranceConnectButton } from '@codegouvfr/react-dsfr/FranceConnectButton';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { EmailField } from '../account/EmailField.tsx';
 import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
 import { accountsApi, loadDemoAccounts, oidcStartHref, type DemoAccounts, type OidcProvider } from '../api/accounts.ts';
 import { useApi } from '../api/useApi.ts';
-import { ErrorSummary, errorState, required, useSubmission, type FieldMap } from '../account/forms.tsx';
+import { ErrorSummary, required, useSubmission, type FieldMap } from '../account/forms.tsx';
 import { safeReturnPath } from '../account/labels.ts';
 import { PasswordField } from '../account/PasswordField.tsx';
 import { ContentPage } from '../components/ContentPage.tsx';
@@ -104,22 +105,16 @@ function SignIn({ back, oidcError, signedOut }: { back: string | null; oidcError
                 )}
                 <form onSubmit={submit} noValidate aria-labelledby="connexion-mot-de-passe-titre">
                   <p className="fr-hint-text">Tous les champs sont obligatoires.</p>
-                  <Input
-                    label="Adresse e-mail"
-                    hintText="Format attendu : nom@domaine.fr"
-                    nativeInputProps={{
-                      id: FIELDS.email!.id,
-                      name: 'email',
-                      type: 'email',
-                      autoComplete: 'email',
-                      required: true,
-                      value: email,
-                      onChange: (e) => {
-                        setEmail(e.target.value);
-                        submission.clearField('email');
-                      },
+                  <EmailField
+                    id={FIELDS.email!.id}
+                    name="email"
+                    autoComplete="email"
+                    value={email}
+                    onChange={(v) => {
+                      setEmail(v);
+                      submission.clearField('email');
                     }}
-                    {...errorState(errors, 'email')}
+                    error={errors.email}
                   />
                   <PasswordField
                     id={FIELDS.password!.id}

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Input } from '@codegouvfr/react-dsfr/Input';
+import { EmailField } from '../account/EmailField.tsx';
 import { accountsApi } from '../api/accounts.ts';
 import { DemoMailNotice } from '../account/DemoMailNotice.tsx';
-import { ErrorSummary, errorState, useSubmission, type FieldMap } from '../account/forms.tsx';
+import { ErrorSummary, useSubmission, type FieldMap } from '../account/forms.tsx';
 import { PasswordField } from '../account/PasswordField.tsx';
 import { ContentPage } from '../components/ContentPage.tsx';
 import { useLocation } from '../router/history.ts';
@@ -163,22 +163,16 @@ export function ForgotPasswordPage() {
           <p>Indiquez l’adresse e-mail de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.</p>
           <ErrorSummary failure={submission.failure} fields={FORGOT_FIELDS} />
           <form onSubmit={submit} noValidate aria-label="Recevoir un lien de réinitialisation">
-            <Input
-              label="Adresse e-mail"
-              hintText="Format attendu : nom@domaine.fr"
-              nativeInputProps={{
-                id: FORGOT_FIELDS.email!.id,
-                name: 'email',
-                type: 'email',
-                autoComplete: 'email',
-                required: true,
-                value: email,
-                onChange: (e) => {
-                  setEmail(e.target.value);
-                  submission.clearField('email');
-                },
+            <EmailField
+              id={FORGOT_FIELDS.email!.id}
+              name="email"
+              autoComplete="email"
+              value={email}
+              onChange={(v) => {
+                setEmail(v);
+                submission.clearField('email');
               }}
-              {...errorState(submission.errors, 'email')}
+              error={submission.errors.email}
             />
             <button type="submit" className="fr-btn">
               Recevoir le lien

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { EmailField } from '../account/EmailField.tsx';
 import { accountsApi } from '../api/accounts.ts';
 import { CheckboxField } from '../account/CheckboxField.tsx';
 import { DemoMailNotice } from '../account/DemoMailNotice.tsx';
@@ -143,11 +144,15 @@ export function SignUpPage() {
                 />
               </div>
               <div className="fr-fieldset__element">
-                <Input
+                <EmailField
+                  id={FIELDS['parent.email']!.id}
+                  name="parentEmail"
                   label="Adresse e-mail du parent"
-                  hintText="Format attendu : nom@domaine.fr. Elle doit être différente de la vôtre."
-                  nativeInputProps={{ id: FIELDS['parent.email']!.id, name: 'parentEmail', type: 'email', autoComplete: 'off', required: true, value: draft.parentEmail, onChange: (e) => update({ parentEmail: e.target.value }, 'parent.email') }}
-                  {...errorState(errors, 'parent.email')}
+                  hint="Elle doit être différente de la vôtre."
+                  autoComplete="off"
+                  value={draft.parentEmail}
+                  onChange={(v) => update({ parentEmail: v }, 'parent.email')}
+                  error={errors['parent.email']}
                 />
               </div>
             </fieldset>
@@ -158,11 +163,14 @@ export function SignUpPage() {
             Vos identifiants de connexion
           </legend>
           <div className="fr-fieldset__element">
-            <Input
-              label="Adresse e-mail"
-              hintText="Format attendu : nom@domaine.fr. Un lien de confirmation y sera envoyé."
-              nativeInputProps={{ id: FIELDS.email!.id, name: 'email', type: 'email', autoComplete: 'email', required: true, value: draft.email, onChange: (e) => update({ email: e.target.value }, 'email') }}
-              {...errorState(errors, 'email')}
+            <EmailField
+              id={FIELDS.email!.id}
+              name="email"
+              hint="Un lien de confirmation y sera envoyé."
+              autoComplete="email"
+              value={draft.email}
+              onChange={(v) => update({ email: v }, 'email')}
+              error={errors.email}
             />
           </div>
           <div className="fr-fieldset__element">
