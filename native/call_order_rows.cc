@@ -12,8 +12,11 @@ namespace {
 
 using fabriques::Args;
 using fabriques::Bytes;
+using fabriques::ExportClass;
 using fabriques::Fail;
 using fabriques::TypedArray;
+using fabriques::Unwrap;
+using fabriques::Wrap;
 
 constexpr int kAhead = 8;  // rows between a name's prefetch and its use
 constexpr uint8_t kQuote = '"';
@@ -32,8 +35,6 @@ struct Names {
   int32_t first = 0;  // candidates below are the first part's, the others the second's (id − first)
   Part parts[2];
 };
-
-void Finalize(napi_env, void* data, void*) { delete static_cast<Names*>(data); }
 
 bool ReadPart(napi_env env, napi_value compact, napi_value start, napi_value arena, Part* p) {
   Bytes c, s, a;
@@ -58,8 +59,7 @@ napi_value New(napi_env env, napi_callback_info info) {
     delete names;
     return Fail(env, "CallOrderRows(first, compact, start, arena, compact2, start2, arena2)");
   }
-  napi_wrap(env, args.self, names, Finalize, nullptr, nullptr);
-  return args.self;
+  return Wrap(env, args.self, names);
 }
 
 inline uint8_t* PutInt(uint8_t* p, uint32_t n) {
@@ -79,12 +79,12 @@ inline uint8_t* PutInt(uint8_t* p, uint32_t n) {
 // when the next row might not fit.
 napi_value Write(napi_env env, napi_callback_info info) {
   const Args<7> args(env, info);
-  Names* names;
+  Names* names = args.ok ? Unwrap<Names>(env, args.self) : nullptr;
   Bytes outArg, groupArg, candArg, calledArg;
   int64_t pos;
   int32_t from;
   int32_t n;
-  if (!args.ok || napi_unwrap(env, args.self, reinterpret_cast<void**>(&names)) != napi_ok || !TypedArray(env, args[0], &outArg) ||
+  if (names == nullptr || !TypedArray(env, args[0], &outArg) ||
       napi_get_value_int64(env, args[1], &pos) != napi_ok || !TypedArray(env, args[2], &groupArg) || !TypedArray(env, args[3], &candArg) ||
       !TypedArray(env, args[4], &calledArg) || napi_get_value_int32(env, args[5], &from) != napi_ok ||
       napi_get_value_int32(env, args[6], &n) != napi_ok || pos < 0 || static_cast<size_t>(pos) > outArg.size || from < 0 || n < from ||
@@ -181,8 +181,5 @@ napi_value Write(napi_env env, napi_callback_info info) {
 }  // namespace
 
 void ExportCallOrderRows(napi_env env, napi_value exports) {
-  napi_property_descriptor methods[] = {{"write", nullptr, Write, nullptr, nullptr, nullptr, napi_default, nullptr}};
-  napi_value cls;
-  napi_define_class(env, "CallOrderRows", NAPI_AUTO_LENGTH, New, nullptr, 1, methods, &cls);
-  napi_set_named_property(env, exports, "CallOrderRows", cls);
+  ExportClass(env, exports, "CallOrderRows", New, "write", Write);
 }

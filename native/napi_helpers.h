@@ -39,6 +39,28 @@ struct Args {
   napi_value operator[](size_t i) const { return argv[i]; }
 };
 
+// Gives `self` (a new object of a class defined by ExportClass) the C++ object `data`, deleted with it.
+template <class T>
+napi_value Wrap(napi_env env, napi_value self, T* data) {
+  napi_wrap(env, self, data, [](napi_env, void* d, void*) { delete static_cast<T*>(d); }, nullptr, nullptr);
+  return self;
+}
+
+// The C++ object that Wrap gave `self` (null if none).
+template <class T>
+T* Unwrap(napi_env env, napi_value self) {
+  void* data = nullptr;
+  return napi_unwrap(env, self, &data) == napi_ok ? static_cast<T*>(data) : nullptr;
+}
+
+// exports[name] = a class built by `constructor`, with one method.
+inline void ExportClass(napi_env env, napi_value exports, const char* name, napi_callback constructor, const char* method, napi_callback call) {
+  const napi_property_descriptor methods[] = {{method, nullptr, call, nullptr, nullptr, nullptr, napi_default, nullptr}};
+  napi_value cls;
+  napi_define_class(env, name, NAPI_AUTO_LENGTH, constructor, nullptr, 1, methods, &cls);
+  napi_set_named_property(env, exports, name, cls);
+}
+
 // Throws a TypeError (a programming error: the JavaScript side passes what it must).
 inline napi_value Fail(napi_env env, const char* message) {
   napi_throw_type_error(env, nullptr, message);

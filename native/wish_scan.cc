@@ -18,8 +18,11 @@ namespace {
 
 using fabriques::Args;
 using fabriques::Bytes;
+using fabriques::ExportClass;
 using fabriques::Fail;
 using fabriques::TypedArray;
+using fabriques::Unwrap;
+using fabriques::Wrap;
 
 constexpr int kColumns = 6;
 constexpr int kRecord = 9;  // row start, group, rank, status, preference, candidate s/e, flags s/e
@@ -128,11 +131,9 @@ inline bool Ascii(const uint8_t* p, size_t n) {
   return (high & 0x80) == 0;
 }
 
-// Takes the plain rows of b[from..to), at most maxRows, kRecord ints each in out (see Scan); returns
+// Takes the plain rows of b[from..end), at most maxRows, kRecord ints each in out (see Scan); returns
 // how many, and in *next the position after the last one.
-int32_t ScanRows(const Scanner& scanner, const uint8_t* b, int64_t from, int64_t to, int32_t* out, int32_t maxRows, int64_t* next) {
-  const Scanner* s = &scanner;
-  const int64_t end = to;
+int32_t ScanRows(const Scanner& s, const uint8_t* b, int64_t from, int64_t end, int32_t* out, int32_t maxRows, int64_t* next) {
   int64_t p = from;
   int32_t rows = 0;
   int64_t prevC = -1, prevCe = -1, prevF = -1, prevFe = -1;
@@ -172,14 +173,14 @@ int32_t ScanRows(const Scanner& scanner, const uint8_t* b, int64_t from, int64_t
     const uint8_t* flags = b + fs[3];
     const size_t flagsLen = static_cast<size_t>(fe[3] - fs[3]);
     if (candLen == 0 || !Ascii(cand, candLen) || !Ascii(flags, flagsLen)) break;
-    const int32_t group = FindGroup(*s, b + fs[1], static_cast<size_t>(fe[1] - fs[1]));
+    const int32_t group = FindGroup(s, b + fs[1], static_cast<size_t>(fe[1] - fs[1]));
     if (group < 0) break;
     const int64_t rank = ParseUint(b + fs[2], static_cast<size_t>(fe[2] - fs[2]));
     if (rank < 1) break;
     const size_t statusLen = static_cast<size_t>(fe[4] - fs[4]);
     int32_t status = -1;
-    for (size_t k = 0; k < s->statuses.size(); k++) {
-      const std::string& name = s->statuses[k];
+    for (size_t k = 0; k < s.statuses.size(); k++) {
+      const std::string& name = s.statuses[k];
       if (name.size() == statusLen && std::memcmp(name.data(), b + fs[4], statusLen) == 0) {
         status = static_cast<int32_t>(k);
         break;
@@ -230,8 +231,6 @@ void Index(Scanner* s) {
   }
 }
 
-void Finalize(napi_env, void* data, void*) { delete static_cast<Scanner*>(data); }
-
 // new Scanner(groupArena: Uint8Array, groupStart: Int32Array, groups: number, statuses: string[])
 napi_value New(napi_env env, napi_callback_info info) {
   const Args<4> args(env, info);
@@ -263,8 +262,7 @@ napi_value New(napi_env env, napi_callback_info info) {
     napi_get_value_string_utf8(env, v, text, sizeof text, &len);
     s->statuses.emplace_back(text, len);
   }
-  napi_wrap(env, args.self, s, Finalize, nullptr, nullptr);
-  return args.self;
+  return Wrap(env, args.self, s);
 }
 
 // scan(bytes, from, to, out: Int32Array, maxRows) → rows taken; out holds kRecord ints per row, and
@@ -272,8 +270,8 @@ napi_value New(napi_env env, napi_callback_info info) {
 // the previous row's (of the same call) is given as −1.
 napi_value Scan(napi_env env, napi_callback_info info) {
   const Args<5> args(env, info);
-  Scanner* s;
-  if (!args.ok || napi_unwrap(env, args.self, reinterpret_cast<void**>(&s)) != napi_ok) return Fail(env, "scan(bytes, from, to, out, maxRows)");
+  Scanner* s = args.ok ? Unwrap<Scanner>(env, args.self) : nullptr;
+  if (s == nullptr) return Fail(env, "scan(bytes, from, to, out, maxRows)");
   Bytes bytes, outArg;
   int64_t from;
   int64_t to;
@@ -296,11 +294,8 @@ napi_value Scan(napi_env env, napi_callback_info info) {
 }  // namespace
 
 void ExportWishScanner(napi_env env, napi_value exports) {
-  napi_property_descriptor methods[] = {{"scan", nullptr, Scan, nullptr, nullptr, nullptr, napi_default, nullptr}};
-  napi_value cls;
-  napi_define_class(env, "Scanner", NAPI_AUTO_LENGTH, New, nullptr, 1, methods, &cls);
+  ExportClass(env, exports, "Scanner", New, "scan", Scan);
   napi_value record;
   napi_create_int32(env, kRecord, &record);
-  napi_set_named_property(env, exports, "Scanner", cls);
   napi_set_named_property(env, exports, "RECORD", record);
 }

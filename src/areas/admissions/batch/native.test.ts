@@ -172,7 +172,7 @@ describe('the native scanner of W.csv', () => {
     expect(text).toBe('g1,candidate-long-2,1\ng1,c4,2\ng1,c1,3\ng1,"a""b",4\n');
   });
 
-  it('throws a TypeError, and reads nothing, when a function is called with missing or wrong arguments', () => {
+  it('throws a TypeError when a function is called with missing or wrong arguments, or on an object it did not make', () => {
     const addon = admissionsAddon()!;
     type Loose = new (...args: unknown[]) => { scan: (...a: unknown[]) => number; write: (...a: unknown[]) => unknown };
     const Scanner = addon.Scanner as unknown as Loose;
@@ -186,5 +186,8 @@ describe('the native scanner of W.csv', () => {
     const rows = new Rows(0, new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0));
     expect(() => rows.write(new Uint8Array(8), 0, Buffer.from('g'), new Int32Array(0), new Int32Array(0), 0)).toThrow(TypeError);
     expect(() => rows.write(new Uint8Array(8), 9, Buffer.from('g'), new Int32Array(0), new Int32Array(0), 0, 0)).toThrow(TypeError);
+    // a method called on another object: nothing to unwrap
+    expect(() => rows.write.call({}, new Uint8Array(8), 0, Buffer.from('g'), new Int32Array(0), new Int32Array(0), 0, 0)).toThrow(TypeError);
+    expect(() => scanner.scan.call({}, bytes, 0, bytes.length, new Int32Array(64), 1)).toThrow(TypeError);
   });
 });
