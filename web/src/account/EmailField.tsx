@@ -1,4 +1,5 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { messageState } from '../components/fieldState.ts';
 
 export interface EmailFieldProps {
   /** the input's id, the error summary's link target */
@@ -21,7 +22,7 @@ export function EmailField({ id, name, label = 'Adresse e-mail', hint, autoCompl
       label={label}
       hintText={hint ? `Format attendu : nom@domaine.fr. ${hint}` : 'Format attendu : nom@domaine.fr'}
       nativeInputProps={{ id, name, type: 'email', autoComplete, required: true, value, onChange: (e) => onChange(e.target.value) }}
-      {...(error ? { state: 'error' as const, stateRelatedMessage: error } : {})}
+      {...messageState(error)}
     />
   );
 }

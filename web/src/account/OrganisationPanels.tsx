@@ -9,7 +9,8 @@ import { DataTable } from '../components/DataTable.tsx';
 import { formatDate } from '../format/dates.ts';
 import { ROLE_LABELS, type Membership, type OrganisationKind, type Role } from '../session/types.ts';
 import { CheckboxField } from './CheckboxField.tsx';
-import { ErrorSummary, errorState, useSubmission, type FieldMap } from './forms.tsx';
+import { ErrorSummary, useSubmission, type FieldMap } from './forms.tsx';
+import { errorState } from '../components/fieldState.ts';
 import { formatDay, INVITATION_STATUS_LABELS, invitableRoles, managesOrganisation } from './labels.ts';
 
 export interface OrganisationRef {

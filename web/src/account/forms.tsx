@@ -81,12 +81,6 @@ export function useSubmission(renameField: (name: string) => string = (n) => n) 
   return { busy, failure, errors: failure?.fields ?? {}, fail, run, clearField, reset: () => setFailure(null) };
 }
 
-/** Props of a DSFR Input (or Select) for the error of a field. */
-export function errorState(errors: FieldErrors, name: string): { state?: 'error'; stateRelatedMessage?: string } {
-  const message = errors[name];
-  return message ? { state: 'error', stateRelatedMessage: message } : {};
-}
-
 /**
  * The errors of a failed submission, at the top of the form (RGAA 11.10): each links to its field;
  * the block takes the focus after every failed submission.

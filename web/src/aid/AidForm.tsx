@@ -5,6 +5,7 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { CommuneCombobox, communeDisplayName } from '../components/CommuneCombobox.tsx';
+import { errorState, messageState } from '../components/fieldState.ts';
 import { AID_FIELD_IDS, EXCLUSION_LABELS, type AidDraft } from './form.ts';
 import { EXCLUSIONS } from './types.ts';
 
@@ -22,11 +23,6 @@ export interface AidFormProps {
   errors: Record<string, string>;
   busy: boolean;
   onSubmit: () => void;
-}
-
-function errorState(errors: Record<string, string>, name: string): { state?: 'error'; stateRelatedMessage?: string } {
-  const message = errors[name];
-  return message ? { state: 'error', stateRelatedMessage: message } : {};
 }
 
 /** The household's facts, as a person knows them (no points: they are computed and explained). */
@@ -205,7 +201,7 @@ export function AidForm({ draft, years, onChange, communeTexts, onCommuneTextsCh
             nativeInputProps: { name: 'carer', checked: draft.carer, onChange: (e) => onChange({ carer: e.target.checked }) },
           },
         ]}
-        {...(situationsError ? { state: 'error' as const, stateRelatedMessage: situationsError } : {})}
+        {...messageState(situationsError)}
       />
 
       <Checkbox

@@ -7,7 +7,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { Referentials } from '../api/types.ts';
 import { MODALITY_SHORT_LABELS } from '../format/labels.ts';
 import { LEVELS, MODALITIES, type SearchFilters } from './searchQuery.ts';
-import { SEARCH_FIELD_IDS, errorState, type FieldErrors } from './fields.ts';
+import { SEARCH_FIELD_IDS, type FieldErrors } from './fields.ts';
+import { errorState } from '../components/fieldState.ts';
 
 export interface FiltersPanelProps {
   id: string;

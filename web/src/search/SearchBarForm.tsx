@@ -5,7 +5,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { CommuneCombobox, communeDisplayName } from '../components/CommuneCombobox.tsx';
 import { PAGE_SEARCH_ID } from '../components/AppSkipLinks.tsx';
 import { DEFAULT_RADIUS_KM, RADII_KM, type SearchFilters } from './searchQuery.ts';
-import { SEARCH_FIELD_IDS, errorState, type FieldErrors } from './fields.ts';
+import { SEARCH_FIELD_IDS, type FieldErrors } from './fields.ts';
+import { errorState } from '../components/fieldState.ts';
 
 export interface SearchBarFormProps {
   draft: SearchFilters;

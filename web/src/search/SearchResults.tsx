@@ -7,7 +7,8 @@ import { TrainingCard } from '../components/TrainingCard.tsx';
 import { Link } from '../router/Link.tsx';
 import { plural } from '../format/numbers.ts';
 import { searchHref, serializeMapQuery, type SearchFilters } from './searchQuery.ts';
-import { SEARCH_FIELD_IDS, errorState, type FieldErrors } from './fields.ts';
+import { SEARCH_FIELD_IDS, type FieldErrors } from './fields.ts';
+import { errorState } from '../components/fieldState.ts';
 
 export const RESULTS_HEADING_ID = 'resultats';
 

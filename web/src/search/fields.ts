@@ -41,9 +41,3 @@ export const SEARCH_FIELD_NAMES: Record<string, string> = {
 };
 
 export type FieldErrors = Record<string, string>;
-
-/** Props of a react-dsfr field for its error state. */
-export function errorState(errors: FieldErrors, name: string): { state?: 'error'; stateRelatedMessage?: string } {
-  const message = errors[name];
-  return message ? { state: 'error', stateRelatedMessage: message } : {};
-}
